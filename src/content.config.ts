@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { collectionSchemas, type CollectionName } from './schemas';
+
+function fromContentFolder<Name extends CollectionName>(name: Name) {
+  return defineCollection({
+    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${process.env.CONTENT_DIR ?? './content'}/${name}`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    schema: collectionSchemas[name],
+  });
+}
+
+export const collections = {
+  countries: fromContentFolder('countries'),
+  stations: fromContentFolder('stations'),
+  contacts: fromContentFolder('contacts'),
+  services: fromContentFolder('services'),
+};

@@ -1,0 +1,165 @@
+import type { ZodIssue } from 'zod';
+import type { ContactData } from '../schemas/contact';
+import type { CountryData } from '../schemas/country';
+import type { ServiceData } from '../schemas/service';
+import type { StationData } from '../schemas/station';
+import { isInsideCountry, knownCountryBox } from './geo';
+import { phoneProblem } from './phone';
+
+/** One thing wrong with the content, said so that an NGO editor can fix it. */
+export interface ContentProblem {
+  readonly file: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Entry<T> {
+  /** Path below the collection folder without extension, e.g. "ro/bucuresti-nord". */
+  readonly id: string;
+  /** Path shown in messages, e.g. "content/stations/ro/bucuresti-nord.yaml". */
+  readonly file: string;
+  readonly data: T;
+}
+
+export interface ContentSet {
+  readonly countries: readonly Entry<CountryData>[];
+  readonly stations: readonly Entry<StationData>[];
+  readonly contacts: readonly Entry<ContactData>[];
+  readonly services: readonly Entry<ServiceData>[];
+}
+
+export interface CheckOptions {
+  /** Languages the site has translations for; station and poster languages must be among them. */
+  readonly siteLanguages: readonly string[];
+  /** Dates after this are rejected as typos. */
+  readonly today: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file} → ${problem.field}: ${problem.message}`;
+}
+
+export function problemsFromZod(file: string, issues: readonly ZodIssue[]): ContentProblem[] {
+  return issues.map((issue) => ({ file, field: issue.path.join('.') || '(whole file)', message: explainZodIssue(issue) }));
+}
+
+function explainZodIssue(issue: ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? `this field is required; add it (expected ${issue.expected})`
+        : `expected ${issue.expected} but found ${issue.received}; correct the value`;
+    case 'unrecognized_keys':
+      return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove them or check the spelling`;
+    case 'invalid_enum_value':
+      return `"${String(issue.received)}" is not allowed; use one of: ${issue.options.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Checks that zod cannot do on one file alone: references between files,
+ * uniqueness, phone numbers per country, coordinates per country, languages.
+ */
+export function checkContent(content: ContentSet, options: CheckOptions): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const report = (entry: Entry<unknown>, field: string, message: string) => problems.push({ file: entry.file, field, message });
+
+  const countries = new Map(content.countries.map((entry) => [entry.data.code, entry]));
+  const contacts = new Map(content.contacts.map((entry) => [entry.id, entry]));
+  const services = new Map(content.services.map((entry) => [entry.id, entry]));
+  const siteLanguages = new Set(options.siteLanguages);
+
+  const checkCountryExists = (entry: Entry<unknown>, field: string, code: string) => {
+    if (!countries.has(code)) report(entry, field, `no country "${code}" in content/countries/; add content/countries/${code}.yaml or correct the code`);
+  };
+  const checkSiteLanguages = (entry: Entry<unknown>, field: string, codes: readonly string[]) => {
+    codes.forEach((code, index) => {
+      if (!siteLanguages.has(code)) {
+        report(entry, `${field}.${index}`, `"${code}" is not a site language; use one of ${[...siteLanguages].join(', ')} or add the language to src/lib/languages.ts`);
+      }
+    });
+  };
+  const checkDate = (entry: Entry<unknown>, field: string, date: string | undefined) => {
+    if (date && date > options.today) report(entry, field, `${date} is in the future; write the date the facts were last checked`);
+  };
+  const checkPoint = (entry: Entry<unknown>, field: string, point: { lat: number; lon: number }, country: string) => {
+    if (knownCountryBox(country) && !isInsideCountry(point, country)) {
+      report(entry, field, `${point.lat}, ${point.lon} is not inside ${country.toUpperCase()}; check that latitude and longitude are not swapped and that the signs are right`);
+    }
+  };
+
+  for (const entry of content.countries) {
+    const expectedId = entry.data.code;
+    if (entry.id !== expectedId) report(entry, 'code', `the file name must match the code; rename the file to ${expectedId}.yaml`);
+    checkSiteLanguages(entry, 'posterLanguages', entry.data.posterLanguages);
+    for (const field of ['emergency', 'antiTrafficking', 'helplines'] as const) {
+      entry.data[field].forEach((id, index) => {
+        const contact = contacts.get(id);
+        if (!contact) report(entry, `${field}.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
+        else if (contact.data.country !== entry.data.code) report(entry, `${field}.${index}`, `"${id}" belongs to ${contact.data.country.toUpperCase()}, not ${entry.data.code.toUpperCase()}`);
+      });
+    }
+  }
+
+  for (const entry of content.contacts) {
+    checkCountryExists(entry, 'country', entry.data.country);
+    if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a contact for "${entry.data.country}" belongs in content/contacts/${entry.data.country}/`);
+    entry.data.phones.forEach((phone, index) => {
+      const problem = phoneProblem(phone.number, entry.data.country);
+      if (problem) report(entry, `phones.${index}.number`, problem);
+    });
+    checkDate(entry, 'verified.date', entry.data.verified.date);
+  }
+
+  const codes = new Map<string, Entry<StationData>>();
+  for (const entry of content.stations) {
+    const { data } = entry;
+    const slug = entry.id.split('/').pop() ?? '';
+    if (!SLUG.test(slug)) report(entry, '(file name)', `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`);
+    if (!entry.id.startsWith(`${data.country}/`)) report(entry, 'country', `a station in "${data.country}" belongs in content/stations/${data.country}/`);
+    checkCountryExists(entry, 'country', data.country);
+    if (!data.code.startsWith(`${data.country.toUpperCase()}-`)) report(entry, 'code', `short code "${data.code}" must start with the country, "${data.country.toUpperCase()}-"`);
+    const clash = codes.get(data.code);
+    if (clash) report(entry, 'code', `short code "${data.code}" is already used by ${clash.file}; codes are printed on posters, so pick a new one`);
+    codes.set(data.code, entry);
+    checkPoint(entry, 'location', data.location, data.country);
+    checkSiteLanguages(entry, 'languages', data.languages);
+    data.contacts.forEach((id, index) => {
+      if (!contacts.has(id)) report(entry, `contacts.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
+    });
+    data.services.forEach((id, index) => {
+      const service = services.get(id);
+      if (!service) report(entry, `services.${index}`, `no service "${id}"; create content/services/${id}.yaml or correct the reference`);
+      else if (service.data.country !== data.country) report(entry, `services.${index}`, `"${id}" is in ${service.data.country.toUpperCase()}, not ${data.country.toUpperCase()}`);
+    });
+  }
+
+  for (const entry of content.services) {
+    checkCountryExists(entry, 'country', entry.data.country);
+    checkPoint(entry, 'location', entry.data.location, entry.data.country);
+    entry.data.phones.forEach((phone, index) => {
+      const problem = phoneProblem(phone.number, entry.data.country);
+      if (problem) report(entry, `phones.${index}.number`, problem);
+    });
+    checkDate(entry, 'verified.date', entry.data.verified?.date);
+  }
+
+  return problems;
+}
+
+/** Facts that may be published but need a person's attention (shown by the build, not fatal). */
+export function contentWarnings(content: ContentSet): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  for (const entry of [...content.contacts, ...content.services]) {
+    if (entry.data.status === 'unverified') warnings.push({ file: entry.file, field: 'status', message: 'unverified: shown with a warning; confirm it and set status: confirmed' });
+  }
+  const deskResearched = content.contacts.filter((entry) => entry.data.verified.method === 'desk-research').length;
+  if (deskResearched > 0) {
+    warnings.push({ file: 'content/contacts/', field: 'verified.method', message: `${deskResearched} contact(s) were checked on public pages only; call each number before posters are printed` });
+  }
+  return warnings;
+}

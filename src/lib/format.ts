@@ -1,0 +1,62 @@
+import type { Hours, OpeningSpan, Weekday } from '../schemas/common';
+
+const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+// 2024-01-01 was a Monday; only the weekday of these dates matters.
+const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
+
+export function weekdayName(day: Weekday, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(weekdayDate(day));
+}
+
+/** Consecutive days as ranges: [mon,tue,wed,fri] → "Mon–Wed, Fri". */
+function dayRanges(days: readonly Weekday[], lang: string): string {
+  const sorted = [...new Set(days)].sort((a, b) => WEEK.indexOf(a) - WEEK.indexOf(b));
+  const runs: Weekday[][] = [];
+  for (const day of sorted) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && WEEK.indexOf(day) === WEEK.indexOf(last) + 1) run.push(day);
+    else runs.push([day]);
+  }
+  return runs
+    .map((run) => {
+      const first = run[0] as Weekday;
+      const last = run.at(-1) as Weekday;
+      return run.length > 2 ? `${weekdayName(first, lang)}–${weekdayName(last, lang)}` : run.map((d) => weekdayName(d, lang)).join(', ');
+    })
+    .join(', ');
+}
+
+function formatSpan(span: OpeningSpan, lang: string): string {
+  // Times are written with digits in every language; \u2066…\u2069 keeps "09:00–17:00" in order inside right-to-left text.
+  return `${dayRanges(span.days, lang)} \u2066${span.opens}–${span.closes}\u2069`;
+}
+
+/** Opening hours in the reader's language; `everyDay` is the translated "24/7" text. */
+export function formatHours(hours: Hours, lang: string, everyDay: string): string {
+  return hours === '24/7' ? everyDay : hours.map((span) => formatSpan(span, lang)).join('; ');
+}
+
+export function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function countryName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'region' }).of(code.toUpperCase()) ?? code.toUpperCase();
+  } catch {
+    return code.toUpperCase();
+  }
+}
+
+export function formatList(items: readonly string[], lang: string): string {
+  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+export function formatDate(isoDate: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,49 @@
+import i18next, { type TOptions } from 'i18next';
+import { SOURCE_LANGUAGE } from './languages';
+
+type Messages = { [key: string]: string | Messages };
+
+const localeModules = import.meta.glob<Messages>('../../locales/*.json', { eager: true, import: 'default' });
+
+/** Every locale file, keyed by language code (the file name). */
+export const localeMessages: Record<string, Messages> = Object.fromEntries(
+  Object.entries(localeModules).map(([path, messages]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), messages]),
+);
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: Object.fromEntries(Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }])),
+  fallbackLng: SOURCE_LANGUAGE,
+  initAsync: false,
+  // Astro escapes on output; escaping here too would show "&amp;" on screen.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  returnEmptyString: false,
+});
+
+export interface Translator {
+  (key: string, options?: TOptions): string;
+  readonly lang: string;
+  /** `{ lang: 'en' }` when the key falls back to English, so screen readers switch voice; `{}` otherwise. */
+  fallbackAttrs(key: string): { lang?: string };
+  /** True when this language has its own text for the key. */
+  has(key: string): boolean;
+}
+
+const translators = new Map<string, Translator>();
+
+/** One fixed `t` per language, created once. */
+export function useTranslations(lang: string): Translator {
+  let translator = translators.get(lang);
+  if (!translator) {
+    const fixed = instance.getFixedT(lang);
+    const has = (key: string) => instance.exists(key, { lng: lang, fallbackLng: false });
+    translator = Object.assign((key: string, options?: TOptions) => String(fixed(key, options)), {
+      lang,
+      has,
+      fallbackAttrs: (key: string) => (lang === SOURCE_LANGUAGE || has(key) ? {} : { lang: SOURCE_LANGUAGE }),
+    });
+    translators.set(lang, translator);
+  }
+  return translator;
+}

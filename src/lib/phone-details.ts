@@ -1,0 +1,15 @@
+import type { Phone } from '../schemas/common';
+import type { Translator } from './i18n';
+import { countryName } from './format';
+
+/** The short facts shown under a number: cost, where to call it from, text-only. */
+export function phoneDetails(phone: Phone, country: string, t: Translator): string[] {
+  const details: string[] = [];
+  if (phone.free === true) details.push(t('common.free'));
+  if (phone.free === false) details.push(t('common.notFree'));
+  if (phone.from === 'abroad') details.push(t('common.fromAbroad'));
+  if (phone.from === 'inside') details.push(t('common.fromInside', { country: countryName(country, t.lang) }));
+  if (phone.kind === 'sms') details.push(t('common.textOnly'));
+  if (phone.note) details.push(phone.note[t.lang] ?? phone.note.en ?? '');
+  return details.filter(Boolean);
+}

@@ -1,0 +1,72 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Phone } from '../schemas/common';
+
+/**
+ * National short codes that libphonenumber cannot validate, per country, as
+ * listed in shared/facts/helplines.md (sections A1 and A2). 112 and the EU's
+ * harmonised 116 xxx numbers are accepted everywhere in Europe.
+ */
+const SHORT_CODES: Record<string, readonly string[]> = {
+  ro: ['119'],
+  gb: ['999', '101'],
+  de: ['110'],
+  hu: ['107'],
+  it: ['1522'],
+  fr: ['119'],
+  ua: ['1547', '527', '102'],
+};
+const EU_HARMONISED = /^(112|116\d{3})$/;
+
+export function isShortCode(number: string): boolean {
+  return !number.startsWith('+');
+}
+
+/** Why a number is not valid for the country, or undefined when it is. */
+export function phoneProblem(number: string, country: string): string | undefined {
+  if (isShortCode(number)) {
+    if (EU_HARMONISED.test(number) || SHORT_CODES[country]?.includes(number)) return undefined;
+    return `"${number}" is not a known short code for ${country.toUpperCase()}; write the full number in E.164 form, or add the short code with its source to SHORT_CODES in src/lib/phone.ts`;
+  }
+  const parsed = parsePhoneNumberFromString(number);
+  if (!parsed || !parsed.isValid()) return `"${number}" is not a valid phone number; check the digits against the source`;
+  if (parsed.country && parsed.country !== country.toUpperCase()) {
+    return `"${number}" is a ${parsed.country} number but the contact is for ${country.toUpperCase()}; check the country code`;
+  }
+  return undefined;
+}
+
+/** The number as people dial it: national grouping inside the country, international form for the from-abroad number. */
+export function displayNumber(phone: Pick<Phone, 'number' | 'from'>): string {
+  if (isShortCode(phone.number)) return groupShortCode(phone.number);
+  const parsed = parsePhoneNumberFromString(phone.number);
+  if (!parsed) return phone.number;
+  return phone.from === 'abroad' ? parsed.formatInternational() : parsed.formatNational();
+}
+
+function groupShortCode(number: string): string {
+  return /^116\d{3}$/.test(number) ? `116 ${number.slice(3)}` : number;
+}
+
+export function telHref(phone: Pick<Phone, 'number'>): string {
+  return `tel:${phone.number}`;
+}
+
+export function smsHref(phone: Pick<Phone, 'number'>): string {
+  return `sms:${phone.number}`;
+}
+
+/**
+ * The number spelled digit by digit for screen readers ("0 8 0 0, 8 0 0"),
+ * so it is not read as "eight hundred million".
+ */
+export function spokenDigits(display: string): string {
+  return display
+    .split(/\s+/)
+    .map((group) => group.replace(/[^\d+]/g, '').split('').join(' '))
+    .filter(Boolean)
+    .join(', ');
+}
+
+export function regionOf(number: string): CountryCode | undefined {
+  return isShortCode(number) ? undefined : parsePhoneNumberFromString(number)?.country;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { coordinates, hours, languageTag, localizedText, sources } from './common';
+
+export const stationSchema = z
+  .object({
+    /** Permanent short code printed on posters: COUNTRY-LETTERS, upper case. Never reuse one. */
+    code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{2,6}$/, 'write the short code as country and letters in upper case, for example "RO-BN"'),
+    country: z.string().regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case'),
+    /** The name as it is written on the station's own signs, with diacritics. */
+    name: z.string().min(2),
+    city: z.string().min(2),
+    location: coordinates,
+    /** Languages offered first at this station, in order. */
+    languages: z.array(languageTag).min(1),
+    helpInStation: z
+      .object({ where: localizedText, who: localizedText.optional(), hours: hours.optional() })
+      .strict()
+      .optional(),
+    contacts: z.array(z.string()).default([]),
+    services: z.array(z.string()).default([]),
+    sources,
+  })
+  .strict();
+
+export type StationData = z.infer<typeof stationSchema>;
