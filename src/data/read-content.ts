@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { checkContent, contentWarnings, formatProblem, problemsFromZod, type CheckOptions, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
 import { collectionSchemas, type CollectionName } from '../schemas';
 
@@ -27,7 +27,7 @@ function listYamlFiles(folder: string): string[] {
   });
 }
 
-function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T>, displayRoot: string, problems: ContentProblem[]): Entry<T>[] {
+function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[]): Entry<T>[] {
   const folder = join(root, name);
   return listYamlFiles(folder).flatMap((path) => {
     const file = relative(displayRoot, path).split(sep).join('/');

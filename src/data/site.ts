@@ -84,8 +84,8 @@ async function loadSite(): Promise<Site> {
         slug: entry.id.split('/').pop() ?? entry.id,
         data: entry.data,
         country,
-        contacts: entry.data.contacts.map((id) => lookup(contacts, id, `station ${entry.id}`)),
-        services: entry.data.services.map((id) => lookup(services, id, `station ${entry.id}`)),
+        contacts: entry.data.contacts.map((id: string) => lookup(contacts, id, `station ${entry.id}`)),
+        services: entry.data.services.map((id: string) => lookup(services, id, `station ${entry.id}`)),
       };
       (country.stations as Station[]).push(station);
       return station;

@@ -27,7 +27,18 @@ export const LANGUAGES = [
   { code: 'ro', name: 'Română', englishName: 'Romanian', dir: 'ltr', script: 'Latn', review: drafted },
   { code: 'uk', name: 'Українська', englishName: 'Ukrainian', dir: 'ltr', script: 'Cyrl', review: drafted },
   { code: 'ru', name: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'Cyrl', review: drafted },
+  { code: 'pl', name: 'Polski', englishName: 'Polish', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'hu', name: 'Magyar', englishName: 'Hungarian', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'bg', name: 'Български', englishName: 'Bulgarian', dir: 'ltr', script: 'Cyrl', review: drafted },
+  { code: 'de', name: 'Deutsch', englishName: 'German', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'nl', name: 'Nederlands', englishName: 'Dutch', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'fr', name: 'Français', englishName: 'French', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'es', name: 'Español', englishName: 'Spanish', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'it', name: 'Italiano', englishName: 'Italian', dir: 'ltr', script: 'Latn', review: drafted },
   { code: 'ar', name: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'Arab', review: drafted },
+  { code: 'fa', name: 'فارسی', englishName: 'Persian (Farsi)', dir: 'rtl', script: 'Arab', review: drafted },
+  { code: 'sq', name: 'Shqip', englishName: 'Albanian', dir: 'ltr', script: 'Latn', review: drafted },
+  { code: 'vi', name: 'Tiếng Việt', englishName: 'Vietnamese', dir: 'ltr', script: 'Latn', review: drafted },
 ] as const satisfies readonly Language[];
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
