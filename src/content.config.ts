@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionSchemas, type CollectionName } from './schemas';
+import { infoSchema } from './schemas/info';
 
 function fromContentFolder<Name extends CollectionName>(name: Name) {
   return defineCollection({
@@ -14,4 +15,8 @@ export const collections = {
   stations: fromContentFolder('stations'),
   contacts: fromContentFolder('contacts'),
   services: fromContentFolder('services'),
+  info: defineCollection({
+    loader: glob({ pattern: '*/*.md', base: `${process.env.CONTENT_DIR ?? './content'}/info`, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+    schema: infoSchema,
+  }),
 };

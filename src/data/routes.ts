@@ -3,7 +3,7 @@
  * call these in getStaticPaths and stay thin.
  */
 import type { LanguageCode } from '../lib/languages';
-import { getSite, type Country, type Station } from './site';
+import { getSite, type Country, type InfoPage, type Station } from './site';
 
 export async function languageRoutes() {
   const { languages } = await getSite();
@@ -22,6 +22,15 @@ export async function stationRoutes() {
   );
 }
 
+export async function helpRoutes() {
+  return countryRoutes();
+}
+
+export async function infoRoutes() {
+  const { languages, infoPages } = await getSite();
+  return languages.flatMap((lang) => infoPages.map((page) => ({ params: { lang, slug: page.slug }, props: { lang, page } })));
+}
+
 export async function shortLinkRoutes() {
   const { stations } = await getSite();
   return stations.map((station) => ({ params: { code: station.data.code }, props: { station } }));
@@ -30,4 +39,5 @@ export async function shortLinkRoutes() {
 export type LanguageProps = { lang: LanguageCode };
 export type CountryProps = { lang: LanguageCode; country: Country };
 export type StationProps = { lang: LanguageCode; station: Station };
+export type InfoProps = { lang: LanguageCode; page: InfoPage };
 export type ShortLinkProps = { station: Station };

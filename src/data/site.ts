@@ -3,7 +3,7 @@
  * stations, every station with its country, contacts and services. Pages and
  * routes read from here and never from the collections directly.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ContactData } from '../schemas/contact';
 import type { CountryData } from '../schemas/country';
 import type { ServiceData } from '../schemas/service';
@@ -39,10 +39,47 @@ export interface Station {
   readonly services: readonly Service[];
 }
 
+export type InfoEntry = CollectionEntry<'info'>;
+
+/** One information page: its English original and the translations that exist. */
+export interface InfoPage {
+  readonly slug: string;
+  readonly order: number;
+  readonly byLanguage: ReadonlyMap<string, InfoEntry>;
+}
+
 export interface Site {
   readonly languages: readonly LanguageCode[];
   readonly countries: readonly Country[];
   readonly stations: readonly Station[];
+  /** English pages define what exists; other languages translate them. */
+  readonly infoPages: readonly InfoPage[];
+}
+
+/** The page in the reader's language, or the English original (the page then marks itself lang="en"). */
+export function infoIn(page: InfoPage, lang: string): InfoEntry {
+  const entry = page.byLanguage.get(lang) ?? page.byLanguage.get('en');
+  if (!entry) throw new Error(`Information page "${page.slug}" has no English original in content/info/en/.`);
+  return entry;
+}
+
+/** The "what to say" lines of the How to report page, in the reader's language where translated. */
+export function whatToSay(site: Site, lang: string): readonly string[] {
+  const page = site.infoPages.find((p) => p.byLanguage.get('en')?.data.script);
+  return page ? (infoIn(page, lang).data.script ?? []) : [];
+}
+
+function groupInfoPages(entries: readonly InfoEntry[]): InfoPage[] {
+  const pages = new Map<string, Map<string, InfoEntry>>();
+  for (const entry of entries) {
+    const [lang = '', slug = ''] = entry.id.split('/');
+    if (!pages.has(slug)) pages.set(slug, new Map());
+    pages.get(slug)?.set(lang, entry);
+  }
+  return [...pages]
+    .filter(([, byLanguage]) => byLanguage.has('en'))
+    .map(([slug, byLanguage]) => ({ slug, order: byLanguage.get('en')?.data.order ?? 0, byLanguage }))
+    .sort((a, b) => a.order - b.order);
 }
 
 function lookup<T>(map: Map<string, T>, id: string, from: string): T {
@@ -53,11 +90,12 @@ function lookup<T>(map: Map<string, T>, id: string, from: string): T {
 }
 
 async function loadSite(): Promise<Site> {
-  const [countryEntries, stationEntries, contactEntries, serviceEntries] = await Promise.all([
+  const [countryEntries, stationEntries, contactEntries, serviceEntries, infoEntries] = await Promise.all([
     getCollection('countries'),
     getCollection('stations'),
     getCollection('contacts'),
     getCollection('services'),
+    getCollection('info'),
   ]);
   const contacts = new Map(contactEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data }]));
   const services = new Map(serviceEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data }]));
@@ -93,7 +131,7 @@ async function loadSite(): Promise<Site> {
     .sort((a, b) => a.data.name.localeCompare(b.data.name));
   for (const country of countries) (country.stations as Station[]).sort((a, b) => a.data.name.localeCompare(b.data.name));
 
-  return { languages: selectLanguages(import.meta.env.PUBLIC_LOCALES), countries, stations };
+  return { languages: selectLanguages(import.meta.env.PUBLIC_LOCALES), countries, stations, infoPages: groupInfoPages(infoEntries) };
 }
 
 let site: Promise<Site> | undefined;
