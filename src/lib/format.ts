@@ -60,3 +60,11 @@ export function formatList(items: readonly string[], lang: string): string {
 export function formatDate(isoDate: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A walking distance in the reader's language: metres to the nearest 10 below 1 km, else kilometres to one decimal. */
+export function formatDistance(metres: number, lang: string): string {
+  const short = metres < 1000;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: short ? 'meter' : 'kilometer', maximumFractionDigits: 1 }).format(
+    short ? Math.round(metres / 10) * 10 : metres / 1000,
+  );
+}

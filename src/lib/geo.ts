@@ -62,3 +62,10 @@ export type CompassPoint = (typeof COMPASS_POINTS)[number];
 export function compassPoint(bearing: number): CompassPoint {
   return COMPASS_POINTS[Math.round(bearing / 45) % 8] ?? 'n';
 }
+
+/** Items sorted nearest first, each with its distance (metres) and bearing (degrees) from `from`. */
+export function nearestFirst<T>(from: Coordinates, items: readonly T[], locationOf: (item: T) => Coordinates): { item: T; metres: number; bearing: number }[] {
+  return items
+    .map((item) => ({ item, metres: distanceMetres(from, locationOf(item)), bearing: bearingDegrees(from, locationOf(item)) }))
+    .sort((a, b) => a.metres - b.metres);
+}

@@ -6,3 +6,15 @@ export const shortLinkUrl = (code: string) => `/s/${code.toUpperCase()}/`;
 export const helpUrl = (lang: string, country: string) => `/${lang}/${country}/help/`;
 /** `country` preselects the helplines at the end of the page (the station the reader came from). */
 export const infoUrl = (lang: string, slug: string, country?: string) => `/${lang}/info/${slug}/${country ? `?c=${country}` : ''}`;
+export const offlineUrl = (lang: string) => `/${lang}/offline/`;
+export const savedUrl = (lang: string) => `/${lang}/saved/`;
+export const manifestUrl = (lang: string) => `/${lang}/manifest.webmanifest`;
+/** The kiosk in a station hall: its attract screen and language grid, then one page per language with every screen. */
+export const kioskUrl = (country: string, station: string) => `/kiosk/${country}/${station}/`;
+export const kioskLanguageUrl = (country: string, station: string, lang: string) => `/kiosk/${country}/${station}/${lang}/`;
+/** The short link in upper case, as a poster's QR code holds it (alphanumeric mode keeps the code small). */
+export const upperShortLinkUrl = (code: string) => shortLinkUrl(code).toUpperCase();
+/** Posters for NGOs: the index, one print page per station and format, and its PDF beside it. */
+export const postersUrl = () => '/posters/';
+export const posterUrl = (country: string, station: string, format: string) => `/posters/${country}/${station}/${format}/`;
+export const posterPdfUrl = (country: string, station: string, code: string, format: string) => `/posters/${country}/${station}/safe-station-${code.toUpperCase()}-${format}.pdf`;

@@ -1,0 +1,51 @@
+/**
+ * The badge trust list the /verify/ page ships: public keys and revoked
+ * badge ids from content/badges/, validated like the rest of content.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { BadgeTrust } from '../lib/badge';
+import { problemsFromZod, type ContentProblem } from '../lib/content-check';
+import { badgeKeysFile, revokedBadgesFile } from '../schemas/badges';
+import { ContentError } from './read-content';
+
+function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef, unknown>, problems: ContentProblem[]): T[] {
+  const file = `content/badges/${name}`;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(join(root, 'badges', name), 'utf8'));
+  } catch (error) {
+    problems.push({ file, field: '(whole file)', message: `cannot read it: ${(error as Error).message.split('\n')[0]}; the file must exist and hold a YAML list ([] when empty)` });
+    return [];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(file, parsed.error.issues));
+    return [];
+  }
+  return parsed.data;
+}
+
+/** Reads content/badges/ under `root` (the content folder); throws a ContentError naming every problem. */
+export function readBadgeTrust(root: string): BadgeTrust {
+  const problems: ContentProblem[] = [];
+  const keys = readList(root, 'keys.yaml', badgeKeysFile, problems);
+  const revoked = readList(root, 'revoked.yaml', revokedBadgesFile, problems);
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (seen.has(key.id)) problems.push({ file: 'content/badges/keys.yaml', field: `${index}.id`, message: `key id "${key.id}" is used twice; every key needs its own id` });
+    seen.add(key.id);
+  });
+  if (problems.length > 0) throw new ContentError(problems);
+  return { keys: keys.map(({ id, issuer, jwk }) => ({ id, issuer, jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } })), revoked: revoked.map((entry) => entry.id) };
+}
+
+let trust: BadgeTrust | undefined;
+
+/** The trust list of this build's content folder (CONTENT_DIR or ./content), read once. */
+export function getBadgeTrust(): BadgeTrust {
+  trust ??= readBadgeTrust(process.env.CONTENT_DIR ?? './content');
+  return trust;
+}

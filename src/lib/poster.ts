@@ -1,0 +1,257 @@
+/**
+ * Posters, tear-off sheets and stickers: what each format is, which facts a
+ * poster prints, the QR symbol, and the lock that keeps printed codes working.
+ * Pure logic; reading and writing the lock file is in src/data/posters.ts.
+ */
+import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
+import type { ContactData } from '../schemas/contact';
+import type { Phone } from '../schemas/common';
+import { isLanguageCode, type LanguageCode } from './languages';
+import { shortLinkUrl } from './urls';
+
+export type PosterFormatId = 'a4' | 'a3' | 'tearoff' | 'sticker';
+
+export interface PosterFormat {
+  readonly id: PosterFormatId;
+  /** Paper size in millimetres, portrait. */
+  readonly paper: { readonly name: string; readonly width: number; readonly height: number };
+  /** Printed width of the QR symbol without its quiet zone, in millimetres. */
+  readonly qrMm: number;
+  /** The smallest the issue allows, so a change of layout cannot go below it unnoticed. */
+  readonly minQrMm: number;
+}
+
+export const POSTER_FORMATS: readonly PosterFormat[] = [
+  { id: 'a4', paper: { name: 'A4', width: 210, height: 297 }, qrMm: 90, minQrMm: 80 },
+  { id: 'a3', paper: { name: 'A3', width: 297, height: 420 }, qrMm: 127, minQrMm: 120 },
+  { id: 'tearoff', paper: { name: 'A4', width: 210, height: 297 }, qrMm: 80, minQrMm: 80 },
+  { id: 'sticker', paper: { name: 'A6', width: 105, height: 148 }, qrMm: 55, minQrMm: 35 },
+];
+
+export function posterFormat(id: string): PosterFormat {
+  const format = POSTER_FORMATS.find((f) => f.id === id);
+  if (!format) throw new Error(`Unknown poster format "${id}". Known: ${POSTER_FORMATS.map((f) => f.id).join(', ')}.`);
+  return format;
+}
+
+/** White border around the QR symbol, in modules; the standard asks for at least 4. */
+export const QR_QUIET_ZONE = 4;
+/** Q recovers about a quarter of the symbol: enough for a scratched or partly covered poster. */
+export const QR_ERROR_CORRECTION = 'Q';
+
+/** Hosts that only work on the machine that built the site: a poster must never point there. */
+export function isLocalOrigin(origin: string | URL): boolean {
+  const host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0' || /^127\./.test(host);
+}
+
+/**
+ * What the QR code holds: the short link in upper case, so the whole text is
+ * in the QR alphanumeric set and the symbol stays small. The site serves this
+ * exact upper-case path too (src/pages/[shortLinkPrefix]/[code]/).
+ */
+export function qrPayload(origin: string | URL, code: string): string {
+  if (isLocalOrigin(origin)) throw new Error(`Refusing to make a poster for ${new URL(origin).origin}: set SITE_URL to the public address of the site.`);
+  return new URL(shortLinkUrl(code), origin).href.toUpperCase();
+}
+
+/** The short link as printed under the QR code, for people who type it: host and path, no scheme. */
+export function printedShortLink(origin: string | URL, code: string): string {
+  return `${new URL(origin).host}${shortLinkUrl(code)}`;
+}
+
+/** Country poster languages first, then the station's own, each once; only languages the site can write. */
+export function posterLanguages(countryLanguages: readonly string[], stationLanguages: readonly string[]): LanguageCode[] {
+  return [...new Set([...countryLanguages, ...stationLanguages])].filter(isLanguageCode);
+}
+
+export interface QrSymbol {
+  readonly version: number;
+  /** Modules per side, without the quiet zone. */
+  readonly modules: number;
+  readonly mode: string;
+  /** SVG path of the dark modules, in module units, already offset by the quiet zone. */
+  readonly path: string;
+  /** Side of the SVG viewBox: modules plus the quiet zone on both sides. */
+  readonly viewBox: number;
+}
+
+export function qrSymbol(text: string): QrSymbol {
+  const qr = QRCode.create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  const size = qr.modules.size;
+  const dark = (x: number, y: number) => Boolean(qr.modules.data[y * size + x]);
+  const runs: string[] = [];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (!dark(x, y)) continue;
+      let length = 1;
+      while (x + length < size && dark(x + length, y)) length++;
+      runs.push(`M${x + QR_QUIET_ZONE} ${y + QR_QUIET_ZONE}h${length}v1h-${length}z`);
+      x += length - 1;
+    }
+  }
+  const mode = [...new Set(qr.segments.map((segment) => String((segment.mode as { id?: string }).id ?? segment.mode)))].join('+');
+  return { version: qr.version, modules: size, mode, path: runs.join(''), viewBox: size + 2 * QR_QUIET_ZONE };
+}
+
+/** Printed size of one QR module in millimetres for a format. */
+export function moduleSizeMm(format: PosterFormat, symbol: Pick<QrSymbol, 'modules'>): number {
+  return format.qrMm / symbol.modules;
+}
+
+export interface PrintedNumbers {
+  readonly emergency: Phone;
+  readonly helpline: Phone;
+}
+
+/**
+ * The two numbers a poster prints: 112 (or the country's first emergency
+ * number) and the national anti-trafficking line as dialled inside the country.
+ */
+export function printedNumbers(emergency: readonly ContactData[], antiTrafficking: readonly ContactData[]): PrintedNumbers {
+  const emergencyPhones = emergency.flatMap((contact) => contact.phones);
+  const helplinePhones = antiTrafficking[0]?.phones ?? [];
+  const emergencyPhone = emergencyPhones.find((phone) => phone.number === '112') ?? emergencyPhones[0];
+  const helpline = helplinePhones.find((phone) => phone.from !== 'abroad' && phone.kind !== 'sms') ?? helplinePhones[0];
+  if (!emergencyPhone || !helpline) throw new Error('A poster needs an emergency number and a national anti-trafficking helpline with a phone number.');
+  return { emergency: emergencyPhone, helpline };
+}
+
+/** The facts a printed poster carries. When any of them changes, printed posters are out of date. */
+export interface PrintedFacts {
+  readonly code: string;
+  /** What the QR code holds. */
+  readonly link: string;
+  readonly languages: readonly string[];
+  readonly numbers: { readonly emergency: string; readonly helpline: string };
+}
+
+export function printedFacts(input: { code: string; origin: string | URL; languages: readonly string[]; numbers: PrintedNumbers }): PrintedFacts {
+  return {
+    code: input.code,
+    link: qrPayload(input.origin, input.code),
+    languages: [...input.languages],
+    numbers: { emergency: input.numbers.emergency.number, helpline: input.numbers.helpline.number },
+  };
+}
+
+/** A short, stable fingerprint of the printed facts (key order fixed, so it does not depend on how they were built). */
+export function factsHash(facts: PrintedFacts): string {
+  const canonical = JSON.stringify([facts.code, facts.link, facts.languages, facts.numbers.emergency, facts.numbers.helpline]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+}
+
+// ───────────────────────────── the lock ─────────────────────────────
+
+export interface LockEntry {
+  /** The station the code was printed for, e.g. "ro/bucuresti-nord". */
+  readonly station: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly facts: PrintedFacts;
+  /** The day this version was recorded (YYYY-MM-DD). */
+  readonly locked: string;
+}
+
+/** Every short code ever printed, keyed by code. Codes are never removed. */
+export interface PosterLock {
+  readonly posters: Readonly<Record<string, LockEntry>>;
+}
+
+export const EMPTY_LOCK: PosterLock = { posters: {} };
+
+/** One station's poster as the content describes it now. */
+export interface CurrentPoster {
+  readonly code: string;
+  readonly station: string;
+  readonly facts: PrintedFacts;
+}
+
+export type PosterState = 'locked' | 'changed' | 'new';
+
+export interface PosterVersion {
+  readonly version: number;
+  readonly hash: string;
+  /** locked: the printed facts match the lock; changed: posters in the wild are out of date; new: never locked. */
+  readonly state: PosterState;
+}
+
+/** The version printed on the poster: the locked one while the facts match, the next one once they change. */
+export function posterVersion(lock: PosterLock, facts: PrintedFacts): PosterVersion {
+  const hash = factsHash(facts);
+  const entry = lock.posters[facts.code];
+  if (!entry) return { version: 1, hash, state: 'new' };
+  if (entry.hash === hash) return { version: entry.version, hash, state: 'locked' };
+  return { version: entry.version + 1, hash, state: 'changed' };
+}
+
+/** Codes in the lock that no station has any more: printed posters with these codes would lead nowhere. */
+export function missingLockedCodes(lock: PosterLock, stationCodes: readonly string[]): string[] {
+  const present = new Set(stationCodes);
+  return Object.keys(lock.posters)
+    .filter((code) => !present.has(code))
+    .sort();
+}
+
+export function missingCodesMessage(lock: PosterLock, missing: readonly string[], lockFile: string): string {
+  const lines = missing.map((code) => {
+    const entry = lock.posters[code];
+    return `  ✗ ${code}: printed on posters for ${entry?.station ?? 'a station'} (v${entry?.version ?? '?'}), but no station in content/stations/ has code "${code}" any more; restore the station file or its code`;
+  });
+  return [
+    `${missing.length} short code(s) in ${lockFile} no longer lead to a station; printed posters would break.`,
+    ...lines,
+    '  Short codes are permanent: a code printed once must keep working.',
+  ].join('\n');
+}
+
+/** What differs between the locked facts and the current ones, in words. */
+export function describeChanges(before: PrintedFacts, after: PrintedFacts): string[] {
+  const changes: string[] = [];
+  if (before.link !== after.link) changes.push(`QR link ${before.link} → ${after.link}`);
+  if (before.numbers.emergency !== after.numbers.emergency) changes.push(`emergency number ${before.numbers.emergency} → ${after.numbers.emergency}`);
+  if (before.numbers.helpline !== after.numbers.helpline) changes.push(`helpline ${before.numbers.helpline} → ${after.numbers.helpline}`);
+  if (before.languages.join() !== after.languages.join()) changes.push(`languages ${before.languages.join(', ')} → ${after.languages.join(', ')}`);
+  return changes;
+}
+
+export interface LockStatus {
+  readonly changed: readonly { code: string; station: string; from: number; to: number; changes: string[] }[];
+  readonly added: readonly CurrentPoster[];
+  readonly missing: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+export function lockStatus(lock: PosterLock, current: readonly CurrentPoster[]): LockStatus {
+  const changed: { code: string; station: string; from: number; to: number; changes: string[] }[] = [];
+  const added: CurrentPoster[] = [];
+  const unchanged: string[] = [];
+  for (const poster of [...current].sort((a, b) => a.code.localeCompare(b.code))) {
+    const entry = lock.posters[poster.code];
+    const version = posterVersion(lock, poster.facts);
+    if (!entry) added.push(poster);
+    else if (version.state === 'changed') changed.push({ code: poster.code, station: poster.station, from: entry.version, to: version.version, changes: describeChanges(entry.facts, poster.facts) });
+    else unchanged.push(poster.code);
+  }
+  return { changed, added, missing: missingLockedCodes(lock, current.map((p) => p.code)), unchanged };
+}
+
+/**
+ * The lock after recording the current posters: new codes at version 1,
+ * changed facts at the next version, and every code already locked kept.
+ */
+export function updateLock(lock: PosterLock, current: readonly CurrentPoster[], today: string): PosterLock {
+  const posters: Record<string, LockEntry> = { ...lock.posters };
+  for (const poster of current) {
+    const version = posterVersion(lock, poster.facts);
+    if (version.state === 'locked' && posters[poster.code]?.station === poster.station) continue;
+    posters[poster.code] = { station: poster.station, version: version.version, hash: version.hash, facts: poster.facts, locked: today };
+  }
+  return { posters: Object.fromEntries(Object.entries(posters).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** "RO-BN-A4 · v2 · 3f9a2c1d07be": what identifies a printed sheet. */
+export function posterId(code: string, format: PosterFormat, version: PosterVersion): string {
+  return `${code}-${format.id.toUpperCase()} · v${version.version} · ${version.hash}`;
+}

@@ -1,0 +1,113 @@
+/// <reference lib="webworker" />
+/**
+ * Safe Station's service worker. Precaches only the shell (scripts, icons,
+ * fonts), each language's home and offline page; pages are network-first and
+ * kept as they are visited; saved packs live in their own caches.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { languageOfPath, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta } from './lib/offline-pack';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
+
+const PAGES_CACHE = 'pages';
+const TILES_CACHE = 'map-tiles';
+const NETWORK_TIMEOUT_MS = 4000;
+const manifest = self.__WB_MANIFEST;
+// The languages built are the ones whose offline page is precached.
+const LANGUAGES = manifest.flatMap((entry) => /^\/?([a-z]{2})\/offline\/$/.exec(typeof entry === 'string' ? entry : entry.url)?.[1] ?? []);
+
+precacheAndRoute(manifest);
+cleanupOutdatedCaches();
+clientsClaim();
+
+// A new version waits until the page says so ("Reload" in the update notice), so nothing changes under a reader.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks()]));
+});
+
+/** The page on which the service worker installed is not fetched through it; keep it now so it works offline. */
+async function cacheOpenWindows(): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const cache = await caches.open(PAGES_CACHE);
+  await Promise.all(
+    windows
+      .map((client) => new URL(client.url))
+      .filter((url) => url.origin === self.location.origin)
+      .map((url) => cache.add(url.href).catch(() => undefined)),
+  );
+}
+
+/** Saved packs are re-fetched when a new version arrives, so saved numbers stay current. */
+async function refreshPacks(): Promise<void> {
+  const names = (await caches.keys()).filter((name) => name.startsWith(PACK_CACHE_PREFIX));
+  await Promise.all(
+    names.map(async (name) => {
+      const cache = await caches.open(name);
+      const metaResponse = await cache.match(PACK_META_PATH);
+      if (!metaResponse) return;
+      const meta = (await metaResponse.json()) as PackMeta;
+      await cache.addAll(meta.urls).catch(() => undefined);
+    }),
+  );
+}
+
+function fetchWithTimeout(request: Request): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS);
+    fetch(request).then(
+      (response) => {
+        clearTimeout(timer);
+        resolve(response);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+async function updateCopies(request: Request, response: Response): Promise<void> {
+  const pages = await caches.open(PAGES_CACHE);
+  await pages.put(request, response.clone());
+  for (const name of (await caches.keys()).filter((n) => n.startsWith(PACK_CACHE_PREFIX))) {
+    const pack = await caches.open(name);
+    if (await pack.match(request, { ignoreSearch: true })) await pack.put(request, response.clone());
+  }
+}
+
+async function offlinePage(url: URL): Promise<Response> {
+  const lang = languageOfPath(url.pathname, LANGUAGES);
+  const page = (await matchPrecache(`/${lang}/offline/`)) ?? (await matchPrecache('/en/offline/'));
+  return page ?? new Response('Offline. In danger, call 112.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
+  async ({ request, event }) => {
+    const url = new URL(request.url);
+    try {
+      const response = await fetchWithTimeout(request);
+      if (response.ok) (event as ExtendableEvent).waitUntil(updateCopies(request, response));
+      return response;
+    } catch {
+      const cached = (await caches.match(request, { ignoreSearch: true })) ?? (await matchPrecache(url.pathname));
+      return cached ?? offlinePage(url);
+    }
+  },
+);
+
+// Map tiles the person has already seen, bounded; never prefetched (OpenStreetMap tile policy).
+registerRoute(
+  ({ request, url }) => request.destination === 'image' && url.origin !== self.location.origin && /\/\d+\/\d+\/\d+(@2x)?\.png$/.test(url.pathname),
+  new CacheFirst({ cacheName: TILES_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 })] }),
+);
+
