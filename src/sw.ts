@@ -4,7 +4,6 @@
  * fonts), each language's home and offline page; pages are network-first and
  * kept as they are visited; saved packs live in their own caches.
  */
-import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
@@ -22,15 +21,15 @@ const LANGUAGES = manifest.flatMap((entry) => /^\/?([a-z]{2})\/offline\/$/.exec(
 
 precacheAndRoute(manifest);
 cleanupOutdatedCaches();
-clientsClaim();
 
 // A new version waits until the page says so ("Reload" in the update notice), so nothing changes under a reader.
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
+// Take control only once the open page is stored: from then on, it works offline.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks()]));
+  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks()]).then(() => self.clients.claim()));
 });
 
 /** The page on which the service worker installed is not fetched through it; keep it now so it works offline. */
@@ -103,6 +102,12 @@ registerRoute(
       return cached ?? offlinePage(url);
     }
   },
+);
+
+// Fonts of the scripts a person reads, kept after first use.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/fonts/'),
+  new CacheFirst({ cacheName: 'fonts', plugins: [new ExpirationPlugin({ maxEntries: 30 })] }),
 );
 
 // Map tiles the person has already seen, bounded; never prefetched (OpenStreetMap tile policy).

@@ -1,6 +1,6 @@
 /** The pages each "Save for offline" pack holds, as templates with "{lang}". */
 import type { PackTemplate } from '../lib/offline-pack';
-import { countryUrl, helpUrl, infoUrl, offlineUrl, stationUrl } from '../lib/urls';
+import { countryUrl, helpersUrl, helpUrl, infoUrl, offlineUrl, stationUrl, verifyUrl } from '../lib/urls';
 import type { Country, Site, Station } from './site';
 
 const LANG = '{lang}';
@@ -13,7 +13,8 @@ export function stationPack(site: Site, station: Station): PackTemplate {
   return {
     id: `station:${station.country.code}/${station.slug}`,
     label: station.data.name,
-    paths: [stationUrl(LANG, station.country.code, station.slug), ...countryPaths(site, station.country)],
+    // The helpers page and the badge check come along, so a badge can be checked in the station without data.
+    paths: [stationUrl(LANG, station.country.code, station.slug), helpersUrl(LANG, station.country.code, station.slug), verifyUrl(LANG), ...countryPaths(site, station.country)],
   };
 }
 

@@ -24,6 +24,16 @@ export async function stationRoutes() {
   );
 }
 
+/** The official helpers page of every station, in every language. */
+export async function helpersRoutes() {
+  return stationRoutes();
+}
+
+/** The badge check, in every language. */
+export async function verifyRoutes() {
+  return languageRoutes();
+}
+
 export async function helpRoutes() {
   return countryRoutes();
 }
@@ -66,6 +76,17 @@ export async function kioskLanguageRoutes() {
   );
 }
 
+/** The service directory of each station, in every language. */
+export async function servicesRoutes() {
+  return stationRoutes();
+}
+
+/** One HSDS open-data file per country. */
+export async function hsdsRoutes() {
+  const { countries } = await getSite();
+  return countries.map((country) => ({ params: { country: country.code }, props: { country } }));
+}
+
 export type LanguageProps = { lang: LanguageCode };
 export type CountryProps = { lang: LanguageCode; country: Country };
 export type StationProps = { lang: LanguageCode; station: Station };
@@ -73,3 +94,4 @@ export type InfoProps = { lang: LanguageCode; page: InfoPage };
 export type ShortLinkProps = { station: Station };
 export type PosterProps = { poster: PosterPage };
 export type KioskProps = { station: Station };
+export type HsdsProps = { country: Country };

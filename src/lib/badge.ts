@@ -90,7 +90,7 @@ export function base64urlEncode(bytes: Uint8Array): string {
 }
 
 /** Decodes base64url; undefined when the text is not valid base64url. */
-export function base64urlDecode(text: string): Uint8Array | undefined {
+export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
   let buffer = 0;
@@ -131,7 +131,7 @@ export interface ParsedToken {
   readonly claims: BadgeClaims;
   /** The exact text that was signed. */
   readonly body: string;
-  readonly signature: Uint8Array;
+  readonly signature: Uint8Array<ArrayBuffer>;
 }
 
 const isText = (value: unknown, max = 200): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;

@@ -128,6 +128,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
     codes.set(data.code, entry);
     checkPoint(entry, 'location', data.location, data.country);
     checkSiteLanguages(entry, 'languages', data.languages);
+    data.officialHelpers.forEach((helper, index) => checkDate(entry, `officialHelpers.${index}.verified.date`, helper.verified.date));
     data.contacts.forEach((id, index) => {
       if (!contacts.has(id)) report(entry, `contacts.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
     });

@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import { markFallback } from './fallback-markup';
 import { SOURCE_LANGUAGE } from './languages';
 
 type Messages = { [key: string]: string | Messages };
@@ -24,8 +25,6 @@ void instance.init({
 export interface Translator {
   (key: string, options?: TOptions): string;
   readonly lang: string;
-  /** `{ lang: 'en' }` when the key falls back to English, so screen readers switch voice; `{}` otherwise. */
-  fallbackAttrs(key: string): { lang?: string };
   /** True when this language has its own text for the key. */
   has(key: string): boolean;
 }
@@ -38,10 +37,14 @@ export function useTranslations(lang: string): Translator {
   if (!translator) {
     const fixed = instance.getFixedT(lang);
     const has = (key: string) => instance.exists(key, { lng: lang, fallbackLng: false });
-    translator = Object.assign((key: string, options?: TOptions) => String(fixed(key, options)), {
+    // Text this language lacks comes from English, marked so the page can say lang="en" around it.
+    const translate = (key: string, options?: TOptions) => {
+      const text = String(fixed(key, options));
+      return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
+    };
+    translator = Object.assign(translate, {
       lang,
       has,
-      fallbackAttrs: (key: string) => (lang === SOURCE_LANGUAGE || has(key) ? {} : { lang: SOURCE_LANGUAGE }),
     });
     translators.set(lang, translator);
   }

@@ -23,10 +23,10 @@ export interface PosterFormat {
 }
 
 export const POSTER_FORMATS: readonly PosterFormat[] = [
-  { id: 'a4', paper: { name: 'A4', width: 210, height: 297 }, qrMm: 90, minQrMm: 80 },
-  { id: 'a3', paper: { name: 'A3', width: 297, height: 420 }, qrMm: 127, minQrMm: 120 },
+  { id: 'a4', paper: { name: 'A4', width: 210, height: 297 }, qrMm: 100, minQrMm: 80 },
+  { id: 'a3', paper: { name: 'A3', width: 297, height: 420 }, qrMm: 141, minQrMm: 120 },
   { id: 'tearoff', paper: { name: 'A4', width: 210, height: 297 }, qrMm: 80, minQrMm: 80 },
-  { id: 'sticker', paper: { name: 'A6', width: 105, height: 148 }, qrMm: 55, minQrMm: 35 },
+  { id: 'sticker', paper: { name: 'A6', width: 105, height: 148 }, qrMm: 60, minQrMm: 35 },
 ];
 
 export function posterFormat(id: string): PosterFormat {

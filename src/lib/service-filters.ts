@@ -10,6 +10,9 @@ import { openNow } from './open-now';
 export const SERVICE_FILTERS = ['open', 'speaks', 'women', 'children', 'free'] as const;
 export type ServiceFilter = (typeof SERVICE_FILTERS)[number];
 
+/** Fired on window by the filter form after it rewrites the URL; the map then shows the same services as the list. */
+export const FILTERS_CHANGED = 'safe-station:filters';
+
 /** What a filter needs to know about a service. */
 export interface FilterFacts {
   readonly languages: readonly string[];

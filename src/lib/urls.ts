@@ -4,6 +4,16 @@ export const countryUrl = (lang: string, country: string) => `/${lang}/${country
 export const stationUrl = (lang: string, country: string, station: string) => `/${lang}/${country}/${station}/`;
 export const shortLinkUrl = (code: string) => `/s/${code.toUpperCase()}/`;
 export const helpUrl = (lang: string, country: string) => `/${lang}/${country}/help/`;
+/** The full directory of providers near a station, with filters (`?open=1&women=1`, see src/lib/service-filters.ts) and the map at `#map`. */
+export const servicesUrl = (lang: string, country: string, station: string) => `/${lang}/${country}/${station}/services/`;
+/** A country's service directory as Open Referral HSDS 3.0 JSON, for other services to reuse. */
+export const hsdsUrl = (country: string) => `/data/hsds/${country}.json`;
+/** Who helps officially at a station, how to recognise them, what real helpers never do. */
+export const helpersUrl = (lang: string, country: string, station: string) => `/${lang}/${country}/${station}/helpers/`;
+/** The badge check in one language; the token travels in the fragment (#…), which browsers never send to a server. */
+export const verifyUrl = (lang: string) => `/${lang}/verify/`;
+/** What a helper badge's QR code holds: the language chooser, token in the fragment. Printed on badges, so permanent. */
+export const badgeCheckUrl = (token: string) => `/verify/#${token}`;
 /** `country` preselects the helplines at the end of the page (the station the reader came from). */
 export const infoUrl = (lang: string, slug: string, country?: string) => `/${lang}/info/${slug}/${country ? `?c=${country}` : ''}`;
 export const offlineUrl = (lang: string) => `/${lang}/offline/`;

@@ -17,7 +17,7 @@ export const badgeKeySchema = z
         crv: z.literal('P-256'),
         x: base64url,
         y: base64url,
-        d: z.never({ errorMap: () => ({ message: 'this is a PRIVATE key: delete it from the repository at once, make a new key pair, and paste only the public part' }) }).optional(),
+        d: z.unknown().refine((value) => value === undefined, 'this is a PRIVATE key: delete it from the repository at once, make a new key pair, and paste only the public part'),
       })
       .strict(),
   })

@@ -1,5 +1,24 @@
 import { z } from 'zod';
-import { coordinates, hours, languageTag, localizedText, sources } from './common';
+import { coordinates, hours, languageTag, localizedText, sources, verified } from './common';
+
+/**
+ * An organisation officially present at the station (for example at a help
+ * desk), as its public helpers page lists it. Only with a source: people are
+ * told to trust exactly these, so nothing here may be guessed.
+ */
+export const officialHelper = z
+  .object({
+    organisation: localizedText,
+    /** Where to find them, e.g. "Help desk next to platform 1". */
+    where: localizedText,
+    hours: hours.optional(),
+    /** How to recognise them: vest colour, badge, desk sign. */
+    recognise: localizedText,
+    verified,
+    status: z.enum(['confirmed', 'unverified']),
+    sources,
+  })
+  .strict();
 
 export const stationSchema = z
   .object({
@@ -16,6 +35,8 @@ export const stationSchema = z
       .object({ where: localizedText, who: localizedText.optional(), hours: hours.optional() })
       .strict()
       .optional(),
+    /** Organisations officially present at the station (public helpers page); leave out until sourced. */
+    officialHelpers: z.array(officialHelper).default([]),
     contacts: z.array(z.string()).default([]),
     services: z.array(z.string()).default([]),
     sources,
@@ -23,3 +44,4 @@ export const stationSchema = z
   .strict();
 
 export type StationData = z.infer<typeof stationSchema>;
+export type OfficialHelper = z.infer<typeof officialHelper>;

@@ -47,6 +47,8 @@ export function startQuickExit(): void {
     if (presses >= PRESSES_TO_EXIT) exit();
   });
 
+  button.dataset.ready = 'true';
+
   // A page restored from the back-forward cache must not stay blank or half-counted.
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) {

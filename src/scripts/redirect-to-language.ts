@@ -13,5 +13,6 @@ export function redirectToBestLanguage(): void {
   const target = element.dataset.target ?? '/{lang}/';
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
   const lang = pickLanguage(preferred, available, first);
-  location.replace(target.replace('{lang}', lang));
+  // The fragment comes along: /verify/#TOKEN carries a badge token that must reach the language page (and never a server).
+  location.replace(target.replace('{lang}', lang) + location.hash);
 }

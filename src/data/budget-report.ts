@@ -1,0 +1,137 @@
+/**
+ * Reads a built site and measures it per page type against budgets.json:
+ * shared by the build summary (scripts/report-budgets.ts) and the gate
+ * (tests/dist/budgets.test.ts), so both speak of the same numbers.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSize, measurePage, precachedPaths, type PageWeight } from '../lib/budgets';
+
+export interface Budgets {
+  pageHtmlWithCssGzip: Record<string, number>;
+  jsBeforeInteractionGzip: number;
+  totalCssGzip: number;
+  serviceWorkerInstallGzip: number;
+  stationOneLanguageGzip: number;
+}
+
+export interface PageTypeFigures {
+  readonly type: string;
+  readonly pages: number;
+  readonly largest: { readonly path: string } & PageWeight;
+  readonly maxJsGzip: number;
+}
+
+export interface BudgetReport {
+  readonly pageTypes: readonly PageTypeFigures[];
+  readonly totalCssGzip: number;
+  readonly serviceWorker: { readonly entries: number; readonly gzip: number; readonly raw: number } | undefined;
+  readonly stationOneLanguage: { readonly path: string; readonly gzip: number };
+  readonly renderBlocking: readonly string[];
+}
+
+/** Page type from the URL shape (see src/lib/urls.ts). */
+export function pageType(path: string): string {
+  const parts = path.replace(/index\.html$/, '').split('/').filter(Boolean);
+  if (parts.length === 0) return 'language-choice';
+  if (parts[0] === 's' || parts[0] === 'S') return 'short-link';
+  if (!/^[a-z]{2}$/.test(parts[0] ?? '')) return parts[0] ?? 'other';
+  if (parts.length === 1) return 'home';
+  if (parts[1] === 'info') return 'info';
+  if (['offline', 'saved', 'verify'].includes(parts[1] ?? '')) return parts[1] ?? 'other';
+  if (parts.length === 2) return 'country';
+  if (parts.length === 3) return parts[2] === 'help' ? 'help' : 'station';
+  return parts[3] ?? 'other';
+}
+
+function htmlFiles(root: string, folder = ''): string[] {
+  return readdirSync(join(root, folder)).flatMap((name) => {
+    const relative = `${folder}/${name}`;
+    if (statSync(join(root, relative)).isDirectory()) return htmlFiles(root, relative);
+    return name.endsWith('.html') ? [relative] : [];
+  });
+}
+
+export function measureBuild(root: string): BudgetReport {
+  const read = (path: string) => {
+    const file = join(root, path.split('?')[0] ?? path);
+    return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+  };
+  const byType = new Map<string, { pages: number; largest: { path: string } & PageWeight; maxJsGzip: number }>();
+  const renderBlocking = new Set<string>();
+  // Posters are print documents, not pages a traveller loads; their CSS is not the site's.
+  const siteStylesheets = new Set<string>();
+  let inlineCssMax = 0;
+  for (const path of htmlFiles(root)) {
+    const weight = measurePage(readFileSync(join(root, path), 'utf8'), read);
+    weight.renderBlocking.forEach((item) => renderBlocking.add(item));
+    inlineCssMax = Math.max(inlineCssMax, weight.inlineCssGzip);
+    const type = pageType(path);
+    if (type !== 'posters') weight.stylesheets.forEach((href) => siteStylesheets.add(href));
+    const figures = byType.get(type);
+    if (!figures) byType.set(type, { pages: 1, largest: { path, ...weight }, maxJsGzip: weight.jsGzip });
+    else {
+      figures.pages += 1;
+      if (weight.htmlGzip > figures.largest.htmlGzip) figures.largest = { path, ...weight };
+      figures.maxJsGzip = Math.max(figures.maxJsGzip, weight.jsGzip);
+    }
+  }
+  const totalCssGzip = inlineCssMax + [...siteStylesheets].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0);
+
+  const sw = read('/sw.js');
+  const precached = sw ? precachedPaths(sw.toString('utf8')) : [];
+  const serviceWorker = sw
+    ? {
+        entries: precached.length,
+        gzip: gzipSize(sw) + precached.reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0),
+        raw: sw.length + precached.reduce((sum, path) => sum + (read(path)?.length ?? 0), 0),
+      }
+    : undefined;
+
+  // What "Save for offline" stores for one station in English (src/data/packs.ts): the station, its country and help pages, the offline page, the information pages.
+  const station = [...byType.get('station')?.largest.path.matchAll(/^\/(\w+)\/(\w+)\/([\w-]+)\//g) ?? []][0];
+  const [, , country = 'ro', slug = 'bucuresti-nord'] = station ?? [];
+  const info = existsSync(join(root, 'en/info')) ? readdirSync(join(root, 'en/info')).map((s) => `/en/info/${s}/index.html`) : [];
+  const packPaths = [`/en/${country}/${slug}/index.html`, `/en/${country}/index.html`, `/en/${country}/help/index.html`, '/en/offline/index.html', ...info];
+  const stationOneLanguage = { path: `/en/${country}/${slug}/`, gzip: packPaths.reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0) };
+
+  return {
+    pageTypes: [...byType].map(([type, figures]) => ({ type, ...figures })).sort((a, b) => a.type.localeCompare(b.type)),
+    totalCssGzip,
+    serviceWorker,
+    stationOneLanguage,
+    renderBlocking: [...renderBlocking],
+  };
+}
+
+export function readBudgets(repoRoot: string): Budgets {
+  return JSON.parse(readFileSync(join(repoRoot, 'budgets.json'), 'utf8')) as Budgets;
+}
+
+/** Every budget the build exceeds, in words. */
+export function overBudget(report: BudgetReport, budgets: Budgets): string[] {
+  const problems: string[] = [];
+  for (const figures of report.pageTypes) {
+    const limit = budgets.pageHtmlWithCssGzip[figures.type];
+    if (limit !== undefined && figures.largest.htmlGzip > limit) problems.push(`${figures.type} page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${limit} B`);
+    if (figures.maxJsGzip > budgets.jsBeforeInteractionGzip) problems.push(`${figures.type} pages run ${figures.maxJsGzip} B gzip of JavaScript before interaction > ${budgets.jsBeforeInteractionGzip} B`);
+  }
+  if (report.totalCssGzip > budgets.totalCssGzip) problems.push(`CSS ${report.totalCssGzip} B gzip > ${budgets.totalCssGzip} B`);
+  if (report.serviceWorker && report.serviceWorker.gzip > budgets.serviceWorkerInstallGzip) problems.push(`service worker install ${report.serviceWorker.gzip} B gzip > ${budgets.serviceWorkerInstallGzip} B`);
+  if (report.stationOneLanguage.gzip > budgets.stationOneLanguageGzip) problems.push(`one station in one language ${report.stationOneLanguage.gzip} B gzip > ${budgets.stationOneLanguageGzip} B`);
+  const external = report.renderBlocking.filter((item) => !item.startsWith('/'));
+  if (external.length > 0) problems.push(`render-blocking requests that are not same-origin CSS: ${external.join(', ')}`);
+  return problems;
+}
+
+export function formatReport(report: BudgetReport): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const lines = ['Size report (gzip):', '  page type        pages  largest HTML (inline CSS incl.)  + linked CSS  JS before interaction (max)'];
+  for (const f of report.pageTypes) {
+    lines.push(`  ${f.type.padEnd(16)} ${String(f.pages).padStart(5)}  ${kb(f.largest.htmlGzip).padStart(30)}  ${kb(f.largest.linkedCssGzip).padStart(12)}  ${kb(f.maxJsGzip).padStart(10)}`);
+  }
+  lines.push(`  total CSS of the site (every stylesheet a page can load, posters aside): ${kb(report.totalCssGzip)}`);
+  if (report.serviceWorker) lines.push(`  service worker install: ${kb(report.serviceWorker.gzip)} gzip (${kb(report.serviceWorker.raw)} raw, ${report.serviceWorker.entries} precached files)`);
+  lines.push(`  one station in one language (${report.stationOneLanguage.path}): ${kb(report.stationOneLanguage.gzip)}`);
+  return lines.join('\n');
+}

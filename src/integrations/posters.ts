@@ -1,0 +1,46 @@
+import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lockPath, posterOrigin, readPosterLock } from '../data/posters';
+import { readContent } from '../data/read-content';
+import { ALL_LANGUAGE_CODES } from '../lib/languages';
+import { missingCodesMessage, missingLockedCodes } from '../lib/poster';
+import { findChromium } from './chromium';
+import { printPosterPdfs } from './poster-pdf';
+
+/**
+ * Posters in the build. Before anything is built: every short code in the
+ * lock (content/posters.lock.json) must still lead to a station, because
+ * printed posters carry it for years. After the build: the poster pages are
+ * printed to PDF (src/integrations/poster-pdf.ts). A build for a local address
+ * makes no posters, since a QR code pointing at localhost helps nobody.
+ * POSTERS_CACHE_DIR moves the PDF cache (default: posters/ in Astro's cache folder).
+ */
+export function posters(): AstroIntegration {
+  let cacheDir = '';
+  return {
+    name: 'safe-station:posters',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
+        const lock = readPosterLock(root);
+        // The content gate has already validated this folder; read it again only for the station codes.
+        const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+        const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
+        if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(process.env.CONTENT_DIR ?? 'content')));
+        if (config.site && !posterOrigin(config.site)) {
+          logger.warn(`no posters: the site address is ${new URL(config.site).origin}, a local address; set SITE_URL to the public address to make posters`);
+        }
+        cacheDir = process.env.POSTERS_CACHE_DIR ?? join(fileURLToPath(config.cacheDir), 'posters');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const report = await printPosterPdfs({ outDir: fileURLToPath(dir), cacheDir, chromium: findChromium() });
+        if (report.skipped) {
+          if (report.total > 0) logger.warn(`no poster PDFs: ${report.skipped}`);
+          return;
+        }
+        logger.info(`${report.pdfs.length} poster PDFs (${report.printed} printed, ${report.cached} unchanged from the cache) in ${(report.totalMs / 1000).toFixed(1)} s`);
+      },
+    },
+  };
+}

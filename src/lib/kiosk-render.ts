@@ -1,0 +1,26 @@
+/** Build-time helpers for the kiosk pages: no links out of rendered text, QR codes encoded once. */
+import { qrSymbol, type QrSymbol } from './poster';
+
+/**
+ * Rendered Markdown on the kiosk keeps its text but loses its links: a kiosk
+ * must have no way out, and a tap on a dead link is better than a tap that
+ * leaves. (The same page on the public site, reached by the QR code, keeps them.)
+ */
+export function withoutLinks(html: string): string {
+  return html.replace(/<a\b[^>]*>/gi, '<span>').replace(/<\/a\s*>/gi, '</span>');
+}
+
+/**
+ * The kiosk draws the same codes many times (112 and the national line on
+ * several screens of every language page); each is encoded once per build.
+ */
+const drawn = new Map<string, QrSymbol>();
+
+export function kioskQr(text: string): QrSymbol {
+  let symbol = drawn.get(text);
+  if (!symbol) {
+    symbol = qrSymbol(text);
+    drawn.set(text, symbol);
+  }
+  return symbol;
+}

@@ -1,0 +1,356 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { siteUrlFromEnv } from '../../src/lib/site-url';
+import { expectNoAxeViolations } from '../support/axe';
+import { contactsOf, countryOf, shipped } from '../support/content';
+
+const SITE = new URL(siteUrlFromEnv(process.env));
+const KIOSK = '/kiosk/ro/bucuresti-nord/';
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+const SCREENS = ['home', 'help', 'helplines', 'services', 'offer', 'rights', 'take'] as const;
+const nationalNumber = contactsOf(countryOf('ro').data.antiTrafficking)[0]!.data.phones[0]!.number;
+
+test.use({ viewport: PORTRAIT, hasTouch: true });
+
+const visibleScreen = (page: Page) => page.locator('.kiosk-screen:visible');
+const idleDialog = (page: Page) => page.getByRole('dialog', { name: 'Are you still there?' });
+
+async function startInLanguage(page: Page, query = '', name = 'Українська', lang = 'uk') {
+  await page.goto(`${KIOSK}${query}`);
+  await page.locator('.kiosk-attract__start').tap();
+  await expect(page.locator('#languages')).toBeVisible();
+  await page.locator('[data-language-grid]').getByRole('link', { name, exact: true }).tap();
+  await expect(page).toHaveURL(`${KIOSK}${lang}/${query}`);
+  await expect(page.locator('#home')).toBeVisible();
+}
+
+/** Reads the QR code inside `element` from a screenshot, as a phone camera would. */
+async function decodeQr(element: Locator): Promise<string | undefined> {
+  const png = PNG.sync.read(await element.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+test('a touch starts, a language opens its tiles, and moving between screens adds no history', async ({ page }) => {
+  await page.goto(KIOSK);
+  const startLength = await page.evaluate(() => history.length);
+  await expect(page.locator('#attract')).toBeVisible();
+  await page.locator('.kiosk-attract__start').tap();
+  // Every site language in its own name, the station's languages first.
+  const names = await page.locator('[data-language-grid] a').allTextContents();
+  expect(names.slice(0, 4)).toEqual(['Română', 'Українська', 'Русский', 'English']);
+  expect(names).toHaveLength(16);
+  await page.getByRole('link', { name: 'Українська', exact: true }).tap();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  for (const id of ['help', 'helplines', 'services', 'offer', 'rights', 'take']) {
+    await page.locator(`#home a[href="#${id}"]`).tap();
+    await expect(visibleScreen(page)).toHaveAttribute('id', id);
+    await page.locator('.kiosk-bar a[href="#home"]').tap();
+    await expect(visibleScreen(page)).toHaveAttribute('id', 'home');
+  }
+  expect(await page.evaluate(() => history.length)).toBe(startLength);
+});
+
+test('idle: the countdown appears, then a full reset wipes language, comfort, answers, scroll and history', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/en/');
+  await startInLanguage(page, '?idle=30');
+  const startLength = await page.evaluate(() => history.length);
+
+  await page.getByRole('button', { name: 'Larger text' }).tap();
+  await page.getByRole('button', { name: 'High contrast' }).tap();
+  await expect(page.locator('html')).toHaveClass(/kiosk-large/);
+  await expect(page.locator('html')).toHaveClass(/kiosk-contrast/);
+  await page.locator('#home a[href="#offer"]').tap();
+  await page.locator('#offer input[value="yes"]').first().check();
+  await page.locator('#offer .kiosk-screen__body').evaluate((body) => body.scrollTo(0, 400));
+
+  await page.clock.runFor(29_000);
+  await expect(idleDialog(page)).toBeHidden();
+  await page.clock.runFor(2_000);
+  await expect(idleDialog(page)).toBeVisible();
+  await expect(page.locator('[data-kiosk-seconds]')).toHaveText('10');
+  await page.clock.runFor(4_000);
+  await expect(page.locator('[data-kiosk-seconds]')).toHaveText('6');
+  await page.clock.runFor(6_000);
+
+  // Back at the attract screen, with the kiosk's settings kept and nothing of the person before.
+  await expect(page).toHaveURL(`${KIOSK}?idle=30`);
+  await expect(page.locator('#attract')).toBeVisible();
+  expect(await page.evaluate(() => history.length)).toBe(startLength);
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  await expect(page.locator('html')).not.toHaveClass(/kiosk-large|kiosk-contrast/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/$/);
+
+  await page.goForward();
+  await startInLanguage(page, '?idle=30');
+  await expect(page.locator('html')).not.toHaveClass(/kiosk-large|kiosk-contrast/);
+  await expect(page.getByRole('button', { name: 'Larger text' })).toHaveAttribute('aria-pressed', 'false');
+  await page.locator('#home a[href="#offer"]').tap();
+  await expect(page.locator('#offer input:checked')).toHaveCount(0);
+  expect(await page.locator('#offer .kiosk-screen__body').evaluate((body) => body.scrollTop)).toBe(0);
+});
+
+test('a touch during the countdown continues where the person was', async ({ page }) => {
+  await page.clock.install();
+  await startInLanguage(page);
+  await page.locator('#home a[href="#helplines"]').tap();
+  await page.clock.runFor(60_000);
+  await expect(idleDialog(page)).toBeVisible();
+  await page.clock.runFor(5_000);
+  await page.touchscreen.tap(20, 20);
+  await expect(idleDialog(page)).toBeHidden();
+  await page.clock.runFor(10_000);
+  await expect(page).toHaveURL(`${KIOSK}uk/#helplines`);
+  await expect(visibleScreen(page)).toHaveAttribute('id', 'helplines');
+  // The idle time starts again from the touch.
+  await page.clock.runFor(45_000);
+  await expect(idleDialog(page)).toBeHidden();
+  await page.clock.runFor(10_000);
+  await expect(idleDialog(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await expect(idleDialog(page)).toBeHidden();
+});
+
+test('the attract screen waits without a countdown; the language grid resets to it', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(KIOSK);
+  await page.clock.runFor(5 * 60_000);
+  await expect(idleDialog(page)).toBeHidden();
+  await page.locator('.kiosk-attract__start').tap();
+  await page.clock.runFor(60_000);
+  await expect(idleDialog(page)).toBeVisible();
+  await page.clock.runFor(10_000);
+  await expect(page).toHaveURL(KIOSK);
+  await expect(page.locator('#attract')).toBeVisible();
+});
+
+test('no anchor on any kiosk page points outside the kiosk', async ({ request }) => {
+  let checked = 0;
+  for (const station of shipped.stations) {
+    const home = `/kiosk/${station.id}/`;
+    const attract = await (await request.get(home)).text();
+    const languagePages = [...attract.matchAll(/class="kiosk-language" href="([^"]+)"/g)].map((match) => match[1]!);
+    expect(languagePages, home).toHaveLength(16);
+    for (const path of [home, ...languagePages]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const html = await response.text();
+      const hrefs = [...html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"/g)].map((match) => match[1]!);
+      expect(hrefs.length, path).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href.startsWith('#') || href.startsWith(home), `${path} links to ${href}`).toBe(true);
+      expect(html, path).not.toMatch(/<form[^>]*\saction=|\starget="|<iframe|<area\b/);
+      checked += 1;
+    }
+  }
+  expect(checked).toBe(shipped.stations.length * 17);
+});
+
+test('phone numbers are large text with a QR code to call, not links', async ({ page }) => {
+  await startInLanguage(page, '', 'English', 'en');
+  await page.locator('#home a[href="#help"]').tap();
+  const line = page.locator(`#help [data-phone="${nationalNumber}"]`);
+  await expect(line).toContainText('0800 800 678');
+  expect(await line.evaluate((el) => el.closest('a'))).toBeNull();
+  const fontSize = await line.locator('.kiosk-phone__number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontSize).toBeGreaterThanOrEqual(32);
+  expect(await decodeQr(line.locator('svg.qr'))).toBe(`tel:${nationalNumber}`);
+});
+
+test('every screen\'s "Take this with you" code opens the same content on the public site, in the chosen language', async ({ page, request }) => {
+  await page.goto(KIOSK);
+  expect(await decodeQr(page.locator('#attract [data-take-away] svg.qr'))).toBe(new URL('/s/RO-BN/', SITE).href);
+
+  const expected: Record<(typeof SCREENS)[number], string> = {
+    home: '/uk/ro/bucuresti-nord/',
+    help: '/uk/ro/help/',
+    helplines: '/uk/ro/',
+    services: '/uk/ro/bucuresti-nord/services/',
+    offer: '/uk/info/is-this-offer-safe/?c=ro',
+    rights: '/uk/info/your-rights/?c=ro',
+    take: '/uk/ro/bucuresti-nord/',
+  };
+  await startInLanguage(page);
+  for (const id of SCREENS) {
+    await page.goto(`${KIOSK}uk/#${id}`);
+    const decoded = await decodeQr(page.locator(`#${id} [data-take-away] svg.qr`));
+    expect(decoded, id).toBe(new URL(expected[id], SITE).href);
+    const publicPage = new URL(decoded!);
+    const response = await request.get(publicPage.pathname + publicPage.search);
+    expect(response.status(), decoded).toBe(200);
+    expect(await response.text(), decoded).toContain('<html lang="uk"');
+  }
+});
+
+for (const [name, viewport] of [['portrait 1080 × 1920', PORTRAIT], ['landscape 1920 × 1080', LANDSCAPE]] as const) {
+  test(`${name}: every screen fits the display and the page itself never scrolls`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const targets = [`${KIOSK}#attract`, `${KIOSK}#languages`, ...SCREENS.map((id) => `${KIOSK}uk/#${id}`), ...SCREENS.map((id) => `${KIOSK}ar/#${id}`)];
+    for (const target of targets) {
+      await page.goto(target);
+      const screen = visibleScreen(page);
+      await expect(screen, target).toHaveCount(1);
+      const fits = await page.evaluate(() => {
+        scrollTo(0, 10_000);
+        const inside = (el: Element | null) => {
+          if (!el) return true;
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight + 0.5 && box.right <= innerWidth + 0.5;
+        };
+        const screen = document.querySelector('.kiosk-screen:target') ?? document.querySelector('.kiosk-screen[data-default]');
+        return {
+          scrolled: scrollX !== 0 || scrollY !== 0 || document.body.scrollTop !== 0,
+          overflow: document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight,
+          bar: inside(document.querySelector('.kiosk-bar')),
+          screen: inside(screen),
+          takeAway: inside(screen?.querySelector('[data-take-away]') ?? null),
+        };
+      });
+      expect(fits, target).toEqual({ scrolled: false, overflow: false, bar: true, screen: true, takeAway: true });
+    }
+    // The home tiles are one decision on one screen: all of them visible without scrolling.
+    await page.goto(`${KIOSK}uk/`);
+    for (const tile of await page.locator('#home .kiosk-tile').all()) {
+      await expect(tile).toBeInViewport({ ratio: 1 });
+      const box = (await tile.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(64);
+    }
+  });
+}
+
+test('every control is a touch target of at least 64 px', async ({ page }) => {
+  await startInLanguage(page);
+  for (const id of ['home', 'offer']) {
+    await page.goto(`${KIOSK}uk/#${id}`);
+    const targets = page.locator('.kiosk-bar a:visible, .kiosk-bar button:visible, .kiosk-screen:visible a, .kiosk-screen:visible label, .kiosk-screen:visible button');
+    expect(await targets.count()).toBeGreaterThan(4);
+    for (const target of await targets.all()) {
+      const box = (await target.boundingBox())!;
+      expect(Math.min(box.width, box.height), await target.innerText()).toBeGreaterThanOrEqual(64);
+    }
+  }
+});
+
+test('the settings in the address are kept across screens and unknown ones are ignored', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.goto(`${KIOSK}?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com`);
+  await expect(page.locator('html')).toHaveAttribute('data-orientation', 'landscape');
+  await page.locator('.kiosk-attract__start').tap();
+  const names = await page.locator('[data-language-grid] a').allTextContents();
+  expect(names.slice(0, 2)).toEqual(['فارسی', 'Українська']);
+  expect(warnings.join('\n')).toContain('idle="5"');
+  expect(warnings.join('\n')).toContain('"exit" is not a kiosk setting');
+  await page.getByRole('link', { name: 'فارسی' }).tap();
+  await expect(page).toHaveURL(`${KIOSK}fa/?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com`);
+  await page.locator('.kiosk-bar a[href$="#languages"]').tap();
+  await expect(page).toHaveURL(`${KIOSK}?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com#languages`);
+});
+
+test('the offer check answers without script or network, and "Start again" clears it', async ({ page }) => {
+  await startInLanguage(page, '', 'English', 'en');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.locator('#home a[href="#offer"]').tap();
+  const check = page.locator('#offer .kiosk-check');
+  const questions = check.locator('fieldset');
+  await expect(check.locator('[data-verdict]')).toHaveCount(2);
+  await expect(check.locator('[data-verdict]:visible')).toHaveCount(0);
+  for (const question of await questions.all()) await question.getByLabel('No').check();
+  await expect(check.locator('[data-verdict="safe"]')).toBeVisible();
+  await questions.first().getByLabel('Yes').check();
+  await expect(questions.first().locator('.kiosk-check__why')).toBeVisible();
+  await expect(check.locator('[data-verdict="risky"]')).toBeVisible();
+  await expect(check.locator(`[data-verdict="risky"] [data-phone="${nationalNumber}"]`)).toBeVisible();
+  await check.getByRole('button', { name: 'Start again' }).tap();
+  await expect(check.locator('input:checked')).toHaveCount(0);
+  expect(requests).toEqual([]);
+});
+
+test('read aloud speaks the screen in its language with numbers digit by digit, and only where a voice exists', async ({ page }) => {
+  await startInLanguage(page, '', 'English', 'en');
+  await expect(page.locator('[data-kiosk-read]')).toBeHidden();
+
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+    const voice = { lang: 'en-GB', name: 'Test voice', default: true, localService: true, voiceURI: 'test' };
+    const synth = { getVoices: () => [voice], speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }), cancel: () => {}, addEventListener: () => {} };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth });
+    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+      lang = '';
+      voice: unknown = null;
+      constructor(public text: string) {}
+      addEventListener() {}
+    };
+  });
+  await page.goto(`${KIOSK}en/#help`);
+  await page.getByRole('button', { name: 'Read aloud' }).tap();
+  await expect(page.getByRole('button', { name: 'Stop reading' })).toHaveAttribute('aria-pressed', 'true');
+  const [utterance] = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+  expect(utterance!.lang).toBe('en-GB');
+  expect(utterance!.text).toContain('Get help now');
+  expect(utterance!.text).toContain('Call 1 1 2');
+  expect(utterance!.text).toContain('Call 0 8 0 0, 8 0 0, 6 7 8');
+  expect(utterance!.text).not.toContain('0800 800 678');
+  expect(utterance!.text).not.toContain('Take this with you');
+});
+
+test('no context menu, no dragging, no zoom keys', async ({ page }) => {
+  await startInLanguage(page);
+  const prevented = await page.evaluate(() =>
+    [
+      new MouseEvent('contextmenu', { bubbles: true, cancelable: true }),
+      new DragEvent('dragstart', { bubbles: true, cancelable: true }),
+      new KeyboardEvent('keydown', { key: '+', ctrlKey: true, bubbles: true, cancelable: true }),
+      new WheelEvent('wheel', { deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true }),
+    ].map((event) => !document.querySelector('h1')!.dispatchEvent(event)),
+  );
+  expect(prevented).toEqual([true, true, true, true]);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).userSelect)).toBe('none');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).touchAction)).toBe('pan-x pan-y');
+});
+
+test.describe('with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the screens still open from the tiles', async ({ page }) => {
+    await page.goto(KIOSK);
+    await page.locator('.kiosk-attract__start').click();
+    await expect(visibleScreen(page)).toHaveAttribute('id', 'languages');
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await expect(visibleScreen(page)).toHaveAttribute('id', 'home');
+    await page.locator('#home a[href="#help"]').click();
+    await expect(visibleScreen(page)).toHaveAttribute('id', 'help');
+    await expect(page.locator('#help [data-phone="112"]')).toBeVisible();
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const lang of ['uk', 'ar']) {
+    test(`axe finds no WCAG A/AA problem on any kiosk screen in ${lang}`, async ({ page }) => {
+      for (const target of [`${KIOSK}`, `${KIOSK}#languages`, ...SCREENS.map((id) => `${KIOSK}${lang}/#${id}`)]) {
+        await page.goto(target);
+        await expectNoAxeViolations(page);
+      }
+    });
+  }
+
+  test('axe passes in high contrast with larger text, and during the countdown', async ({ page }) => {
+    await page.clock.install();
+    await startInLanguage(page, '', 'English', 'en');
+    await page.getByRole('button', { name: 'High contrast' }).tap();
+    await page.getByRole('button', { name: 'Larger text' }).tap();
+    for (const id of SCREENS) {
+      await page.locator('.kiosk-bar a[href="#home"]').tap();
+      if (id !== 'home') await page.locator(`#home a[href="#${id}"]`).tap();
+      await expectNoAxeViolations(page);
+    }
+    await page.clock.runFor(60_000);
+    await expect(idleDialog(page)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,90 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { serveStatic } from '../support/static-server';
+
+// Each test serves its own copy of the build, so it can stop the server or ship an update.
+const built = process.env.OUT_DIR ?? 'dist';
+
+test.use({ serviceWorkers: 'allow' });
+
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let root: string;
+
+test.beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'safe-station-offline-'));
+  cpSync(built, root, { recursive: true });
+  site = await serveStatic(root);
+});
+
+test.afterEach(async () => {
+  await site.close().catch(() => undefined);
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function waitForControl(page: Page) {
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+test('the first page visited is controlled and works offline, even after the server stops', async ({ page, context }) => {
+  await page.goto(`${site.origin}/uk/ro/iasi/`);
+  await waitForControl(page);
+  await site.close();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iași');
+  await expect(page.locator('.emergency a[href="tel:112"]')).toBeVisible();
+  // Every language's home page is in the shell.
+  await page.goto(`${site.origin}/ar/`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+test('a saved station opens offline in the saved languages; an unsaved one shows the offline page with its country numbers', async ({ page, context }) => {
+  await page.goto(`${site.origin}/en/pl/przemysl-glowny/`);
+  await waitForControl(page);
+  const save = page.locator('[data-save-offline]');
+  await expect(save).toBeVisible();
+  await save.locator('summary').click();
+  await save.getByLabel('Українська').check();
+  await save.getByRole('button', { name: 'Save for offline' }).click();
+  await expect(save.locator('[data-status]')).toContainText(/Saved: \d+/);
+
+  await site.close();
+  await context.setOffline(true);
+  for (const path of ['/uk/pl/przemysl-glowny/', '/uk/pl/help/', '/uk/info/your-rights/', '/en/pl/']) {
+    await page.goto(`${site.origin}${path}`);
+    await expect(page.locator('html'), path).toHaveAttribute('lang', path.split('/')[1]!);
+    await expect(page.locator('h1'), path).not.toHaveText(/offline/i);
+  }
+  await page.goto(`${site.origin}/ru/hu/budapest-keleti/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('[data-country-helplines] details').first()).toHaveAttribute('data-country', 'hu');
+  await expect(page.locator('[data-country-helplines] details[open] a[href="tel:+3680205520"]')).toBeVisible();
+  await expect(page.locator('a[href="tel:112"]')).toBeVisible();
+  // The saved list shows the pack and lets the person remove it.
+  await expect(page.locator('[data-saved-packs] li')).toHaveCount(1);
+  await page.locator('[data-saved-packs] li button').click();
+  await expect(page.locator('[data-saved-packs] li')).toHaveCount(0);
+});
+
+test('an update is offered in a notice and applied when the person reloads', async ({ page }) => {
+  await page.goto(`${site.origin}/en/ro/bucuresti-nord/`);
+  await waitForControl(page);
+  appendFileSync(join(root, 'sw.js'), '\n// new content\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const notice = page.locator('[data-update-notice]');
+  await expect(notice).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('București Nord');
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
+  await waitForControl(page);
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: registration?.waiting !== null, active: registration?.active?.scriptURL };
+  });
+  expect(state).toEqual({ waiting: false, active: `${site.origin}/sw.js` });
+  await expect(notice).toBeHidden();
+});

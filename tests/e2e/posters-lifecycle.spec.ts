@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { shipped } from '../support/content';
+
+/**
+ * The poster lock against a changed copy of the content (CONTENT_DIR): these
+ * run the real build and the real npm scripts, never touching content/.
+ */
+function contentCopy(): { dir: string; content: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'posters-lifecycle-'));
+  const content = join(dir, 'content');
+  cpSync('content', content, { recursive: true });
+  return { dir, content };
+}
+
+test('removing a locked station fails the build with a message naming its short code', () => {
+  const { dir, content } = contentCopy();
+  try {
+    rmSync(join(content, 'stations/ro/iasi.yaml'));
+    const build = spawnSync('npx', ['astro', 'build'], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'cache') },
+      timeout: 120_000,
+    });
+    const output = `${build.stdout}${build.stderr}`;
+    expect(build.status, output).not.toBe(0);
+    expect(output).toMatch(/RO-IS: printed on posters for ro\/iasi/);
+    expect(output).toContain('no longer lead to a station');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a changed helpline number shows up in posters:status as posters to reprint', () => {
+  const { dir, content } = contentCopy();
+  try {
+    const helpline = join(content, 'contacts/ro/anitp-helpline.yaml');
+    writeFileSync(helpline, readFileSync(helpline, 'utf8').replace('"+40800800678"', '"+40800800679"'));
+    const status = spawnSync('npm', ['run', '--silent', 'posters:status'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content }, timeout: 60_000 });
+    expect(status.status, status.stderr).toBe(0);
+    const romanian = shipped.stations.filter((s) => s.data.country === 'ro').map((s) => s.data.code);
+    for (const code of romanian) expect(status.stdout).toContain(`reprint ${code}`);
+    expect(status.stdout).toContain('v1 → v2: helpline +40800800678 → +40800800679');
+    expect(status.stdout.match(/^reprint /gm)).toHaveLength(romanian.length);
+    expect(status.stdout).toContain(`${romanian.length} poster(s) to reprint`);
+
+    // Locking records the new version; the status is then clean.
+    expect(spawnSync('npm', ['run', '--silent', 'posters:lock'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } }).status).toBe(0);
+    const lock = JSON.parse(readFileSync(join(content, 'posters.lock.json'), 'utf8'));
+    expect(lock.posters['RO-BN']).toMatchObject({ version: 2, facts: { numbers: { helpline: '+40800800679' } } });
+    const after = spawnSync('npm', ['run', '--silent', 'posters:status'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+    expect(after.stdout).toContain(`0 poster(s) to reprint, 0 new, ${shipped.stations.length} unchanged`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
+import { fontFacesFor } from '../../src/lib/fonts';
+import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
+import { useTranslations } from '../../src/lib/i18n';
+import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const readLocale = (lang: string) => JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Messages;
+const english = readLocale('en');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.(astro|tsx?)$/.test(entry.name) ? [join(folder, entry.name)] : [],
+  );
+}
+
+describe('locales', () => {
+  const used = { exact: new Set<string>(), prefixes: new Set<string>() };
+  for (const file of sourceFiles(join(root, 'src'))) {
+    const found = keysUsedInSource(readFileSync(file, 'utf8'), Object.keys(english));
+    found.exact.forEach((k) => used.exact.add(k));
+    found.prefixes.forEach((k) => used.prefixes.add(k));
+  }
+
+  it('English has every key the code uses', () => {
+    expect(used.exact.size).toBeGreaterThan(50);
+    expect(usage(flattenKeys(english), used).missingFromEnglish).toEqual([]);
+  });
+
+  it.each(ALL_LANGUAGE_CODES.filter((lang) => lang !== 'en'))('%s has every key English has, and keeps its placeholders', (lang) => {
+    const messages = readLocale(lang);
+    const report = compareLocale(lang, flattenKeys(english), flattenKeys(messages), [], []);
+    expect(report.missing).toEqual([]);
+    expect(report.extra).toEqual([]);
+    const t = useTranslations(lang);
+    const en = useTranslations('en');
+    for (const key of flattenKeys(english)) {
+      const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      const raw = (messages: Messages, path: string) => path.split('.').reduce<unknown>((node, part) => (node as Messages)[part], messages) as string;
+      expect(placeholders(raw(messages, key)), `${lang}: ${key}`).toEqual(placeholders(raw(english, key)));
+      expect(t.has(key) && en.has(key)).toBe(true);
+    }
+  });
+});
+
+describe('English fallback', () => {
+  it('marks text a language lacks and turns the mark into lang="en" in the page body only', () => {
+    const html = `<p title="${markFallback('Hello')}">${markFallback('Hello')} world</p><script>const a = 1;</script>`;
+    expect(resolveFallbackMarkers(html, 'en')).toBe('<p title="Hello"><span lang="en" dir="ltr">Hello</span> world</p><script>const a = 1;</script>');
+  });
+
+  it('falls back to English for a key the language lacks, never showing the raw key', () => {
+    const t = useTranslations('uk');
+    const text = t('common.noSuchKeyForTest', { defaultValue: undefined });
+    expect(text).not.toBe('common.noSuchKeyForTest');
+  });
+});
+
+describe('languages', () => {
+  it('lists sixteen languages, two of them right-to-left', () => {
+    expect(LANGUAGES).toHaveLength(16);
+    expect(LANGUAGES.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar', 'fa']);
+  });
+
+  it('asks for fonts by script only', () => {
+    expect(fontFacesFor('Cyrl', 'uk').map((f) => f.file)).toContain('noto-sans-cyrillic-400-normal.woff2');
+    expect(fontFacesFor('Cyrl', 'uk').some((f) => f.family === 'Noto Sans Arabic')).toBe(false);
+    expect(fontFacesFor('Arab', 'ar').map((f) => f.file)).toContain('noto-sans-arabic-arabic-700-normal.woff2');
+    expect(fontFacesFor('Latn', 'vi').map((f) => f.file)).toContain('noto-sans-vietnamese-400-normal.woff2');
+  });
+});

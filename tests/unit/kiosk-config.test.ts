@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KIOSK_CONFIG, featuredFirst, KIOSK_BOUNDS, parseKioskConfig } from '../../src/lib/kiosk-config';
+import { kioskQr, withoutLinks } from '../../src/lib/kiosk-render';
+import { qrSymbol } from '../../src/lib/poster';
+
+const SITE = ['en', 'ro', 'uk', 'ru', 'ar'];
+
+describe('parseKioskConfig', () => {
+  it('gives the defaults for an empty query', () => {
+    expect(parseKioskConfig('', SITE)).toEqual({ config: DEFAULT_KIOSK_CONFIG, problems: [] });
+    expect(DEFAULT_KIOSK_CONFIG).toMatchObject({ idleSeconds: 60, countdownSeconds: 10, languages: [], orientation: 'auto' });
+  });
+
+  it('takes every whitelisted setting within its bounds', () => {
+    const { config, problems } = parseKioskConfig('?idle=90&countdown=15&langs=uk,ro&orientation=portrait', SITE);
+    expect(problems).toEqual([]);
+    expect(config).toEqual({ idleSeconds: 90, countdownSeconds: 15, languages: ['uk', 'ro'], orientation: 'portrait' });
+  });
+
+  it('accepts the bounds themselves and nothing outside them', () => {
+    const { min, max, fallback } = KIOSK_BOUNDS.idle;
+    expect(parseKioskConfig(`idle=${min}`, SITE).config.idleSeconds).toBe(min);
+    expect(parseKioskConfig(`idle=${max}`, SITE).config.idleSeconds).toBe(max);
+    for (const bad of [String(min - 1), String(max + 1), '-60', '60.5', '1e2', 'abc', '', ' ', '0x3c']) {
+      const { config, problems } = parseKioskConfig(new URLSearchParams({ idle: bad }), SITE);
+      expect(config.idleSeconds, bad).toBe(fallback);
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toContain(`from ${min} to ${max}`);
+    }
+    expect(parseKioskConfig('countdown=2', SITE).config.countdownSeconds).toBe(KIOSK_BOUNDS.countdown.fallback);
+  });
+
+  it('keeps only the site\'s languages, once each, and says which were left out', () => {
+    const { config, problems } = parseKioskConfig('langs=UK, xx ,ro,uk,<script>', SITE);
+    expect(config.languages).toEqual(['uk', 'ro']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('xx, <script>');
+    expect(parseKioskConfig('langs=', SITE).config.languages).toEqual([]);
+    expect(parseKioskConfig('langs=', SITE).problems).toHaveLength(1);
+  });
+
+  it('knows three orientations and ignores any other value', () => {
+    expect(parseKioskConfig('orientation=LANDSCAPE', SITE).config.orientation).toBe('landscape');
+    const { config, problems } = parseKioskConfig('orientation=upside-down', SITE);
+    expect(config.orientation).toBe('auto');
+    expect(problems[0]).toContain('auto, portrait, landscape');
+  });
+
+  it('reports parameters that are not kiosk settings and changes nothing for them', () => {
+    const { config, problems } = parseKioskConfig('?idle=30&exit=https://example.com&debug=1', SITE);
+    expect(config).toEqual({ ...DEFAULT_KIOSK_CONFIG, idleSeconds: 30 });
+    expect(problems).toEqual([
+      '"exit" is not a kiosk setting (known: idle, countdown, langs, orientation); ignored',
+      '"debug" is not a kiosk setting (known: idle, countdown, langs, orientation); ignored',
+    ]);
+  });
+});
+
+describe('featuredFirst', () => {
+  it('puts the featured languages first, in their order, then the rest in site order', () => {
+    expect(featuredFirst(SITE, ['uk', 'ro'])).toEqual(['uk', 'ro', 'en', 'ru', 'ar']);
+    expect(featuredFirst(SITE, ['de', 'uk', 'uk'])).toEqual(['uk', 'en', 'ro', 'ru', 'ar']);
+    expect(featuredFirst(SITE, [])).toEqual(SITE);
+  });
+});
+
+describe('kiosk rendering helpers', () => {
+  it('keeps the text of links but not the links', () => {
+    expect(withoutLinks('<p>Call <a href="tel:112">112</a> or see <A HREF="https://x.example" rel="noreferrer">this</A>.</p>')).toBe(
+      '<p>Call <span>112</span> or see <span>this</span>.</p>',
+    );
+    expect(withoutLinks('<p>No links</p>')).toBe('<p>No links</p>');
+  });
+
+  it('encodes each QR text once, the same way as the posters', () => {
+    const first = kioskQr('tel:+40800800678');
+    expect(kioskQr('tel:+40800800678')).toBe(first);
+    expect(first).toEqual(qrSymbol('tel:+40800800678'));
+  });
+});

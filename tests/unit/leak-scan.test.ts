@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { collectSecrets, decodeEscapes, findSecrets, numberSpellings, searchableText } from '../../src/lib/leak-scan';
+
+const staffDocument = {
+  review: { status: 'machine-drafted' },
+  status: 'template',
+  situations: [
+    {
+      id: 'child-at-risk',
+      title: { en: 'A child alone at the station', de: 'Ein Kind allein am Bahnhof' },
+      call: [{ role: 'police', when: { en: 'every time, at once' } }],
+      doNot: [{ en: "Don't separate a child from a group yourself." }],
+    },
+  ],
+  contacts: [{ role: 'station-security', status: 'unverified', name: { en: 'Police' }, phones: [{ number: '+442079460001' }] }],
+  verified: { date: '2026-11-25' },
+};
+
+describe('collectSecrets', () => {
+  const { secrets, tooShort } = collectSecrets([staffDocument]);
+  const texts = secrets.filter((s) => s.kind === 'text').map((s) => s.label);
+
+  it('takes every text of three or more words, in every language, and every number', () => {
+    expect(texts.sort()).toEqual(['A child alone at the station', "Don't separate a child from a group yourself.", 'Ein Kind allein am Bahnhof', 'every time, at once'].sort());
+    expect(secrets.filter((s) => s.kind === 'number').map((s) => s.label)).toEqual(['+442079460001']);
+  });
+
+  it('leaves out identifiers and dates, and lists short words it cannot treat as evidence', () => {
+    expect(texts).not.toContain('child-at-risk');
+    expect(texts).not.toContain('2026-11-25');
+    expect(tooShort).toEqual(['Police']);
+  });
+});
+
+describe('numberSpellings', () => {
+  it('covers the digits inside E.164 and tel: links, and the grouped forms people read', () => {
+    expect(numberSpellings('+442079460001')).toEqual(['2079460001', '020 7946 0001', '+44 20 7946 0001']);
+  });
+});
+
+describe('decoding what a build writes', () => {
+  it('undoes JSON and JavaScript escapes and HTML character references', () => {
+    expect(decodeEscapes('Don\\u0027t \\"go\\"\\nnow')).toBe(`Don't "go" now`);
+    expect(decodeEscapes('Don&#39;t &amp; &#x2019; &quot;x&quot; &nbsp;')).toBe(`Don't & ’ "x"  `);
+    expect(decodeEscapes('Bucure\\u0219ti \\u{1F600}')).toBe('București 😀');
+  });
+  it('normalises case, white space and URL encoding', () => {
+    expect(searchableText('A  child\n\talone&nbsp;AT the&#160;station')).toBe('a child alone at the station');
+    expect(searchableText('/search?q=A%20child%20alone%20at%20the%20station')).toContain('a child alone at the station');
+  });
+});
+
+describe('findSecrets', () => {
+  const { secrets } = collectSecrets([staffDocument]);
+  const file = (path: string, raw: string) => ({ path, text: searchableText(raw) });
+
+  it('finds a text however the file escaped it, and names the file', () => {
+    const files = [
+      file('en/index.html', '<p>Nothing to see</p>'),
+      file('_astro/page.js', 'const t="Don\\u0027t separate a child from a group yourself.";'),
+      file('de/x/index.html', '<h2>Ein Kind   allein\nam Bahnhof</h2>'),
+    ];
+    const hits = findSecrets(files, secrets).map((hit) => `${hit.path}: ${hit.secret.label}`);
+    expect(hits.sort()).toEqual(['_astro/page.js: Don\'t separate a child from a group yourself.', 'de/x/index.html: Ein Kind allein am Bahnhof'].sort());
+  });
+
+  it('finds a number written as a tel: link, grouped, or international', () => {
+    for (const raw of ['<a href="tel:+442079460001">', 'Call 020 7946 0001', '{"n":"+44 20 7946 0001"}']) {
+      expect(findSecrets([file('page.html', raw)], secrets).map((hit) => hit.secret.label)).toEqual(['+442079460001']);
+    }
+  });
+
+  it('reports nothing for a clean build, and does not match across files', () => {
+    expect(findSecrets([file('a.html', 'A child alone'), file('b.html', 'at the station')], secrets)).toEqual([]);
+  });
+});
