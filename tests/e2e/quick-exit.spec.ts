@@ -44,8 +44,6 @@ test('Shift twice then another key does not leave', async ({ page }) => {
   await page.keyboard.press('Shift');
   await expect(page.locator('[data-quick-exit-status]')).toHaveText('Shift pressed 1 of 3 times');
   await expect(page).toHaveURL(/\/en\/ro\/bucuresti-nord\/$/);
-  // Keys pressed before the script runs do nothing, as for a real visitor.
-  await expect(page.locator('[data-quick-exit][data-ready]')).toBeAttached();
 });
 
 test('presses more than 5 seconds apart start the count again', async ({ page }) => {
@@ -57,6 +55,4 @@ test('presses more than 5 seconds apart start the count again', async ({ page })
   await page.keyboard.press('Shift');
   await expect(page.locator('[data-quick-exit-status]')).toHaveText('Shift pressed 1 of 3 times');
   await expect(page).toHaveURL(/\/en\/ro\/bucuresti-nord\/$/);
-  // Keys pressed before the script runs do nothing, as for a real visitor.
-  await expect(page.locator('[data-quick-exit][data-ready]')).toBeAttached();
 });
