@@ -7,6 +7,8 @@ import { selectLanguages } from './src/lib/languages';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
 import { selfHostedFonts } from './src/integrations/fonts';
+import { securityHeadersFiles } from './src/integrations/security-headers';
+import { DEFAULT_TILE_URL } from './src/lib/tiles';
 import { posters } from './src/integrations/posters';
 import { siteUrlFromEnv } from './src/lib/site-url';
 import { languageChooserAsDefault } from './src/lib/sitemap';
@@ -34,6 +36,7 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
     preact(),
     // Copies the Noto subsets the pages' @font-face rules point at into /fonts/.
     selfHostedFonts(),
+    securityHeadersFiles(process.env.PUBLIC_TILE_URL || DEFAULT_TILE_URL),
     // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
     sitemap({
       i18n: { defaultLocale: 'en', locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])) },

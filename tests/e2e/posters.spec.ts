@@ -88,7 +88,7 @@ test.describe('poster pages', () => {
       for (const format of POSTER_FORMATS) {
         await page.goto(posterUrl(station.country, station.slug, format.id));
         await page.emulateMedia({ media: 'print' });
-        const overflowing = await page.locator('.sheet').evaluate((sheet) => [...sheet.querySelectorAll('.poster, .strips')].filter((part) => part.scrollHeight > part.clientHeight + 1).length);
+        const overflowing = await page.locator('.sheet').evaluate((sheet) => [...sheet.querySelectorAll('.poster, .strips')].filter((part) => part.scrollHeight > part.clientHeight + 1 || part.scrollWidth > part.clientWidth + 1).length);
         expect(overflowing, `${format.id}: parts cut off at the paper's edge`).toBe(0);
         const qr = page.locator('svg.qr');
         const modules = Number(await qr.getAttribute('data-qr-modules'));

@@ -98,8 +98,12 @@ export async function openLeafletMap(container: HTMLElement, options: LeafletMap
   const { station, places, labels } = options;
   const map = L.map(container, { keyboard: true, scrollWheelZoom: false });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  // Wheel zoom only after a click, so scrolling the page does not get stuck on the map.
+  // Wheel zoom only once the person has focused the map (click or Tab), so scrolling the page never gets stuck on it.
   map.once('focus', () => map.scrollWheelZoom.enable());
+  // Leaflet closes a popup with Escape only while the map itself has focus; a marker or the popup may have it.
+  container.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') map.closePopup();
+  });
 
   let loaded = 0;
   let failed = 0;
