@@ -40,7 +40,8 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
     // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
     sitemap({
       i18n: { defaultLocale: 'en', locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])) },
-      filter: (page) => !/\/(offline|saved|s|kiosk|posters)\//.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/S/'),
+      // Left out: pages only useful on the device (offline, saved), entry points (short links), the kiosk and each printable poster sheet (all noindex).
+      filter: (page) => !/^\/(\w+\/)?(offline|saved|s|S|kiosk)\/|^\/posters\/.+/.test(new URL(page).pathname),
       serialize: (item) => languageChooserAsDefault(item, builtLanguages),
     }),
     AstroPWA({
@@ -52,9 +53,10 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
       // Each language has its own manifest (src/pages/[lang]/manifest.webmanifest.ts).
       manifest: false,
       injectManifest: {
-        // The shell only: scripts, icons, each language's home and offline page. Pages and fonts are cached as used.
+        // The shell only: scripts, stylesheets, icons, each language's home and offline page. Pages and fonts are cached as used.
         globPatterns: [
           '_astro/*.js',
+          '_astro/*.css',
           'icons/*.png',
           'favicon.svg',
           ...builtLanguages.flatMap((lang) => [`${lang}/index.html`, `${lang}/offline/index.html`, `${lang}/manifest.webmanifest`]),

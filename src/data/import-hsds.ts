@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { COLLECTION_STYLE_FLOW, dump, visit } from 'js-yaml';
+import { COLLECTION_STYLE, dump, visit } from 'js-yaml';
 import { formatProblem, type CheckOptions } from '../lib/content-check';
 import { fromHsds, type ImportedService, type SafeStationExtension } from '../lib/hsds';
 import { ContentError, readContent } from './read-content';
@@ -36,7 +36,7 @@ export function serviceYaml(service: ImportedService, fromFile: string): string 
   // Short lists of words stay on one line ("offers: [shelter, food]"), as editors write them.
   const flowScalarLists = (documents: Parameters<typeof visit>[0]) =>
     visit(documents, (node) => {
-      if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar')) node.style = COLLECTION_STYLE_FLOW;
+      if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar')) node.style = COLLECTION_STYLE.FLOW;
     });
   return header + dump(ordered, { lineWidth: -1, noRefs: true, transform: flowScalarLists });
 }

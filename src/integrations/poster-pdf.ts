@@ -5,7 +5,7 @@
  * from, so an unchanged poster is copied, not printed again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { chromium as browserType } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium';
@@ -22,7 +22,7 @@ export interface PosterJob {
   readonly page: string;
   /** URL path of its PDF. */
   readonly pdf: string;
-  /** Cache key: hash of the print recipe, the Chromium used and the page's HTML. */
+  /** Cache key: hash of the print recipe, the Chromium used and the page's exact HTML. */
   readonly key: string;
 }
 
@@ -69,13 +69,15 @@ function htmlFilesBelow(folder: string): string[] {
 /** Every built poster page that asks for a PDF, with the cache key of its exact HTML. */
 export function findPosterJobs(outDir: string, chromium: string | undefined): PosterJob[] {
   const pattern = new RegExp(`<meta name="${POSTER_PDF_META}" content="([^"]+)"`);
+  // The Chromium binary and its date: a Chromium upgrade prints every poster again.
+  const browser = chromium && existsSync(chromium) ? `${chromium} ${statSync(chromium).mtimeMs}` : '';
   return htmlFilesBelow(join(outDir, 'posters'))
     .flatMap((file) => {
       const html = readFileSync(file);
       const pdf = pattern.exec(html.toString('utf8'))?.[1];
       if (!pdf) return [];
       const page = `/${file.slice(outDir.length).split(sep).filter(Boolean).slice(0, -1).join('/')}/`;
-      const key = createHash('sha256').update(PRINT_RECIPE).update('\0').update(chromium ?? '').update('\0').update(html).digest('hex');
+      const key = createHash('sha256').update(PRINT_RECIPE).update('\0').update(browser).update('\0').update(html).digest('hex');
       return [{ page, pdf, key }];
     })
     .sort((a, b) => a.page.localeCompare(b.page));
@@ -139,5 +141,8 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
     }
   }
   for (const job of jobs) placePdf(outDir, job, cachedFile(job));
+  // Keep the cache to what this build uses, so it does not grow with every change.
+  const used = new Set(jobs.map((job) => `${job.key}.pdf`));
+  for (const name of readdirSync(cacheDir)) if (name.endsWith('.pdf') && !used.has(name)) rmSync(join(cacheDir, name), { force: true });
   return done({ printed: toPrint.length, cached: jobs.length - toPrint.length, pdfs: jobs.map((job) => job.pdf), launchMs });
 }

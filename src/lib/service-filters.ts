@@ -4,8 +4,8 @@ import { openNow } from './open-now';
 
 /**
  * The directory's filters, in the order they are shown. Each is a URL query
- * parameter set to "1" (`?open=1&women=1`), exactly what the filter form
- * submits, so a link or QR code can open a pre-filtered list.
+ * parameter set to "1" (`?open=1&women=1`, as a checkbox form would submit
+ * it), so a link or QR code can open a pre-filtered list.
  */
 export const SERVICE_FILTERS = ['open', 'speaks', 'women', 'children', 'free'] as const;
 export type ServiceFilter = (typeof SERVICE_FILTERS)[number];

@@ -34,6 +34,7 @@ export function startKiosk(): void {
 
   featureLanguages(featured, siteLanguages.split(','), config);
   startComfort();
+  startClearButtons();
   const idle = startIdleReset(config, isPristine, reset);
   keepInsideKiosk(reset, () => {
     idle.restart();
@@ -131,6 +132,16 @@ function startComfort(): void {
     });
   }
   apply(read());
+}
+
+/** "Start again" inside a screen (the offer check): clears that screen's answers. */
+function startClearButtons(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-kiosk-clear]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      for (const input of button.closest('[data-kiosk-clearable]')?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) input.checked = false;
+    });
+  }
 }
 
 function startIdleReset(config: KioskConfig, isPristine: () => boolean, reset: () => void): { restart: () => void } {

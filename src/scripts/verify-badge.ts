@@ -21,6 +21,7 @@ export function startBadgeCheck(): void {
   const { trust, stations } = JSON.parse(dataElement.textContent ?? '{}') as BadgeCheckData;
   const lang = document.documentElement.lang;
   let latest = 0;
+  root.querySelector('[data-no-script]')?.remove();
 
   const show = (state: string) => root.querySelectorAll<HTMLElement>('[data-state]').forEach((el) => (el.hidden = el.dataset.state !== state));
   const fill = (field: string, value: string | undefined) => {

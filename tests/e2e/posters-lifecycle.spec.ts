@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { findChromium } from '../../src/integrations/chromium';
+import { printPosterPdfs } from '../../src/integrations/poster-pdf';
 import { shipped } from '../support/content';
+import { pdfInfo } from '../support/pdf';
 
 /**
  * The poster lock against a changed copy of the content (CONTENT_DIR): these
@@ -53,6 +56,34 @@ test('a changed helpline number shows up in posters:status as posters to reprint
     expect(lock.posters['RO-BN']).toMatchObject({ version: 2, facts: { numbers: { helpline: '+40800800679' } } });
     const after = spawnSync('npm', ['run', '--silent', 'posters:status'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
     expect(after.stdout).toContain(`0 poster(s) to reprint, 0 new, ${shipped.stations.length} unchanged`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an unchanged poster is not printed again; a changed one is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'posters-cache-'));
+  try {
+    const outDir = join(dir, 'dist');
+    const page = join(outDir, 'posters/xx/test/a6/index.html');
+    mkdirSync(join(page, '..'), { recursive: true });
+    const html = (text: string) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="safe-station:poster-pdf" content="/posters/xx/test/poster.pdf"><style>@page { size: 105mm 148mm; margin: 0 }</style></head><body><p>${text}</p></body></html>`;
+    writeFileSync(page, html('Version one'));
+    const options = { outDir, cacheDir: join(dir, 'cache'), chromium: findChromium() };
+
+    const cold = await printPosterPdfs(options);
+    expect(cold).toMatchObject({ total: 1, printed: 1, cached: 0, pdfs: ['/posters/xx/test/poster.pdf'] });
+    const pdf = join(outDir, 'posters/xx/test/poster.pdf');
+    expect(pdfInfo(pdf).pages).toBe(1);
+
+    rmSync(pdf);
+    const cached = await printPosterPdfs(options);
+    expect(cached).toMatchObject({ printed: 0, cached: 1, launchMs: 0 });
+    expect(existsSync(pdf)).toBe(true);
+
+    writeFileSync(page, html('Version two'));
+    expect(await printPosterPdfs(options)).toMatchObject({ printed: 1, cached: 0 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportPublicJwk, generateBadgeKeyPair } from '../../src/lib/badge';
@@ -72,9 +72,13 @@ export async function makeStaffTestBuilds(): Promise<StaffTestBuilds> {
   writeFileSync(join(contentDir, 'badges/revoked.yaml'), `- id: ${REVOKED_BADGE_ID}\n  revoked: ${today}\n  note: "revoked by the e2e test"\n`);
   writeFileSync(join(contentDir, `staff/stations/${FILLED_STATION.country}/${FILLED_STATION.slug}.yaml`), FILLED_STATION_YAML);
 
-  const publicDir = join(dir, 'public-site');
-  const staffDir = join(dir, 'staff-site');
-  // Fixed cache folders (git-ignored) make repeated runs faster; the outputs are fresh every time.
+  // Outputs inside the project (git-ignored .cache/): the PWA plugin writes the service worker
+  // next to the project for an output folder outside it, and the leak check must see that file.
+  mkdirSync('.cache/e2e-staff-builds', { recursive: true });
+  const outputs = mkdtempSync('.cache/e2e-staff-builds/run-');
+  const publicDir = join(outputs, 'public-site');
+  const staffDir = join(outputs, 'staff-site');
+  // Fixed cache folders make repeated runs faster; the outputs are fresh every time.
   const cache = resolve('.cache');
   await Promise.all([
     build({ CONTENT_DIR: contentDir, OUT_DIR: publicDir, ASTRO_CACHE_DIR: join(cache, 'e2e-staff-builds-public'), STAFF_BUILD: '' }, 'public'),
@@ -91,6 +95,7 @@ export async function makeStaffTestBuilds(): Promise<StaffTestBuilds> {
     async close() {
       await Promise.all([publicServer.close(), staffServer.close()]);
       rmSync(dir, { recursive: true, force: true });
+      rmSync(outputs, { recursive: true, force: true });
     },
   };
 }

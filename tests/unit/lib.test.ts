@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickLanguage } from '../../src/lib/best-language';
 import { formatHours } from '../../src/lib/format';
 import { bearingDegrees, compassPoint, distanceMetres, isInsideCountry } from '../../src/lib/geo';
+import { hoistIslandStyle } from '../../src/lib/island-style';
 import { selectLanguages } from '../../src/lib/languages';
 import { pickText } from '../../src/lib/localized';
 import { displayNumber, phoneProblem, spokenDigits, telHref } from '../../src/lib/phone';
@@ -85,5 +86,19 @@ describe('languages', () => {
   it('marks content text that falls back to English', () => {
     expect(pickText({ en: 'Help', uk: 'Допомога' }, 'uk')).toEqual({ text: 'Допомога' });
     expect(pickText({ en: 'Help' }, 'uk')).toEqual({ text: 'Help', lang: 'en' });
+  });
+});
+
+describe('hoistIslandStyle', () => {
+  const style = '<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>';
+  it("moves Astro's island style from the body to the end of <head>", () => {
+    const html = `<html><head><title>x</title></head><body><section>${style}<astro-island></astro-island></section></body></html>`;
+    expect(hoistIslandStyle(html)).toBe(`<html><head><title>x</title>${style}</head><body><section><astro-island></astro-island></section></body></html>`);
+  });
+  it('leaves pages without islands, or with the style already in <head>, as they are', () => {
+    const plain = '<html><head></head><body><p>x</p></body></html>';
+    expect(hoistIslandStyle(plain)).toBe(plain);
+    const done = `<html><head>${style}</head><body></body></html>`;
+    expect(hoistIslandStyle(done)).toBe(done);
   });
 });

@@ -66,7 +66,7 @@ type Mode = 'static' | 'ready' | 'loading' | 'open' | 'failed' | 'offline';
 
 export default function ServiceMap({ station, places, labels, tileUrl, attribution, lang, timeZone, children }: Props) {
   const [mode, setMode] = useState<Mode>('static');
-  const canvas = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLElement>(null);
   const handle = useRef<LeafletMapHandle>();
 
   const visibleIds = () => {
@@ -114,7 +114,7 @@ export default function ServiceMap({ station, places, labels, tileUrl, attributi
       <p class="service-map__status" role="status">
         {message}
       </p>
-      <div ref={canvas} class="service-map__canvas" role="region" aria-label={labels.region} hidden={!mapShown} />
+      <section ref={canvas} class="service-map__canvas" aria-label={labels.region} hidden={!mapShown} />
       <div class="service-map__mini" hidden={mapShown}>
         {children}
       </div>
