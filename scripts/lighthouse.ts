@@ -113,7 +113,7 @@ async function main() {
     console.log(['page', ...CATEGORIES].join('\t'));
     for (const row of rows) console.log(row.join('\t'));
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     preview.kill();
   }
 }

@@ -10,6 +10,7 @@
  * - no context menu, no zoom gestures, no dragging.
  */
 import { featuredFirst, parseKioskConfig, type KioskConfig } from '../lib/kiosk-config';
+import { keepKioskOffline } from './kiosk-offline';
 
 /** Text size and contrast for this person only: cleared on every reset. */
 const COMFORT_KEY = 'kiosk-comfort';
@@ -43,6 +44,7 @@ export function startKiosk(): void {
   guardGestures();
   startReadAloud(document.documentElement.lang);
   markIdle(isPristine());
+  keepKioskOffline(kioskHome, siteLanguages.split(',').filter(Boolean));
 }
 
 /** Lets the service worker apply new content only while nobody is using the kiosk. */

@@ -2,7 +2,8 @@ import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PA
 
 const canSave = () => 'caches' in window && 'serviceWorker' in navigator;
 
-async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
+/** Fetches a pack's pages into its own cache, with a description of what was saved. */
+export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
   const urls = expandPack(template, languages);
   const cache = await caches.open(packCacheName(template.id));
   let bytes = 0;
@@ -19,7 +20,7 @@ async function savePack(template: PackTemplate, languages: readonly string[]): P
   return meta;
 }
 
-async function listPacks(): Promise<PackMeta[]> {
+export async function listPacks(): Promise<PackMeta[]> {
   const names = (await caches.keys()).filter((name) => name.startsWith(PACK_CACHE_PREFIX));
   const metas = await Promise.all(
     names.map(async (name) => {

@@ -1,7 +1,8 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { waitForControl } from '../support/service-worker';
 import { serveStatic } from '../support/static-server';
 
 // Each test serves its own copy of the build, so it can stop the server or ship an update.
@@ -23,12 +24,6 @@ test.afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function waitForControl(page: Page) {
-  await page.waitForFunction(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-}
 
 test('the first page visited is controlled and works offline, even after the server stops', async ({ page, context }) => {
   await page.goto(`${site.origin}/uk/ro/iasi/`);
@@ -38,6 +33,10 @@ test('the first page visited is controlled and works offline, even after the ser
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iași');
   await expect(page.locator('.emergency a[href="tel:112"]')).toBeVisible();
+  // Its stylesheets come from the precache: the page is styled, not bare HTML.
+  const stylesheets = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet?.cssRules.length ?? 0));
+  expect(stylesheets.length).toBeGreaterThan(0);
+  expect(stylesheets.every((rules) => rules > 0)).toBe(true);
   // Every language's home page is in the shell.
   await page.goto(`${site.origin}/ar/`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -9,6 +9,7 @@ import { SITUATIONS } from '../../src/schemas/staff';
 import { expectNoAxeViolations } from '../support/axe';
 import { shipped } from '../support/content';
 import { pdfInfo, pdfText } from '../support/pdf';
+import { waitForControl } from '../support/service-worker';
 import { serveStatic } from '../support/static-server';
 import { FICTIONAL_NUMBERS, FILLED_STATION, makeStaffTestBuilds, REVOKED_BADGE_ID, TEST_ISSUER, TEST_KEY_ID, type StaffTestBuilds } from '../support/staff-builds';
 
@@ -158,10 +159,7 @@ test.describe('the staff build', () => {
       const own = await serveStatic(builds.staffDir);
       try {
         await page.goto(`${own.origin}/`);
-        await page.waitForFunction(async () => {
-          await navigator.serviceWorker.ready;
-          return navigator.serviceWorker.controller !== null;
-        });
+        await waitForControl(page);
         await own.close();
         await context.setOffline(true);
         await page.getByRole('link', { name: 'Crisis response plan: Budapest-Keleti' }).click();
@@ -255,7 +253,8 @@ test.describe('checking a helper badge', () => {
     await page.goto(`${builds.publicOrigin}/verify/#${token}`);
     await expect(page).toHaveURL(`${builds.publicOrigin}/uk/verify/#${token}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-    await expect(verdict(page)).toContainText('VALID');
+    const ukrainian = JSON.parse(readFileSync('locales/uk.json', 'utf8')) as { verify: { valid: string } };
+    await expect(verdict(page)).toHaveText(`✓ ${ukrainian.verify.valid}`);
     await expect(page.locator('[data-badge-check]')).toHaveAttribute('data-result', 'valid');
     // Switching language keeps the badge being checked.
     await expect(page.locator('.language-switcher a[hreflang="en"]')).toHaveAttribute('href', `/en/verify/#${token}`);

@@ -1,0 +1,37 @@
+/**
+ * The kiosk keeps working through a network cut: it stores its own station's
+ * kiosk pages in every language as a saved pack (kept current by the service
+ * worker), and takes a new version of the site only while nobody is using
+ * it, so a screen never changes under a person's hands.
+ */
+import type { PackTemplate } from '../lib/offline-pack';
+import { listPacks, savePack } from './offline-packs';
+
+const isIdle = () => document.documentElement.hasAttribute('data-kiosk-idle');
+
+export function keepKioskOffline(home: string, languages: readonly string[]): void {
+  if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+  const template: PackTemplate = { id: `kiosk:${home}`, label: document.title, paths: [home, `${home}{lang}/`] };
+
+  // The first install takes control of the open page; only a later version is an update to apply.
+  const hadController = navigator.serviceWorker.controller !== null;
+  void navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(async (registration) => {
+    const applyUpdateWhenIdle = () => {
+      if (registration.waiting && isIdle()) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+    };
+    window.addEventListener('kiosk:idle', applyUpdateWhenIdle);
+    registration.addEventListener('updatefound', () => {
+      registration.installing?.addEventListener('statechange', applyUpdateWhenIdle);
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // A new version took over: show it, but only to nobody.
+      if (hadController && isIdle()) location.reload();
+    });
+    applyUpdateWhenIdle();
+
+    await navigator.serviceWorker.ready;
+    const saved = (await listPacks()).some((pack) => pack.id === template.id && pack.languages.length === languages.length);
+    if (!saved) await savePack(template, languages).catch((error: unknown) => console.warn('Kiosk could not store its pages for offline use', error));
+    document.documentElement.dataset.kioskOffline = 'ready';
+  });
+}

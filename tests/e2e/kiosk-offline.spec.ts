@@ -1,0 +1,75 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { waitForControl } from '../support/service-worker';
+import { serveStatic } from '../support/static-server';
+
+// Each test serves its own copy of the build, so it can cut the network or ship an update.
+const built = process.env.OUT_DIR ?? 'dist';
+const KIOSK = '/kiosk/ro/bucuresti-nord/';
+
+test.use({ serviceWorkers: 'allow', viewport: { width: 1080, height: 1920 }, hasTouch: true });
+
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let root: string;
+
+test.beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'safe-station-kiosk-'));
+  cpSync(built, root, { recursive: true });
+  site = await serveStatic(root);
+});
+
+test.afterEach(async () => {
+  await site.close().catch(() => undefined);
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('after its first load the kiosk works in every language with the server gone', async ({ page, context }) => {
+  await page.goto(`${site.origin}${KIOSK}`);
+  await waitForControl(page);
+  await expect(page.locator('html')).toHaveAttribute('data-kiosk-offline', 'ready', { timeout: 30_000 });
+  const stored = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.startsWith('pack:kiosk:'));
+    return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];
+  });
+  const languages = (await page.locator('body').getAttribute('data-site-languages'))!.split(',');
+  for (const lang of languages) expect(stored).toContain(`${KIOSK}${lang}/`);
+
+  await site.close();
+  await context.setOffline(true);
+  await page.locator('.kiosk-attract__start').tap();
+  await page.locator('[data-language-grid]').getByRole('link', { name: 'العربية', exact: true }).tap();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('#home')).toBeVisible();
+  await page.locator('#home a[href="#helplines"]').tap();
+  await expect(page.locator('#helplines')).toBeVisible();
+  // Styled from the precache, not bare HTML: the tiles keep their size.
+  const rules = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet?.cssRules.length ?? 0));
+  expect(rules.every((count) => count > 0)).toBe(true);
+});
+
+test('a new version waits while someone uses the kiosk and is applied once it is idle again', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`${site.origin}${KIOSK}`);
+  await waitForControl(page);
+  await expect(page.locator('html')).toHaveAttribute('data-kiosk-offline', 'ready', { timeout: 30_000 });
+
+  // Someone is using it: an update arrives and waits.
+  await page.locator('.kiosk-attract__start').tap();
+  await page.locator('[data-language-grid]').getByRole('link', { name: 'English', exact: true }).tap();
+  await expect(page.locator('#home')).toBeVisible();
+  appendFileSync(join(root, 'sw.js'), '\n// new content\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null);
+  await page.waitForTimeout(500);
+  await expect(page.locator('#home')).toBeVisible();
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
+
+  // Idle: the countdown, the reset to the attract screen, then the new version takes over.
+  await page.clock.runFor(75_000);
+  await expect(page.locator('#attract')).toBeVisible();
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting === null, undefined, { timeout: 30_000 });
+  await waitForControl(page);
+  await expect(page.locator('#attract')).toBeVisible();
+});
