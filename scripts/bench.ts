@@ -6,16 +6,20 @@
  *  1. copy content/ into a temporary folder and add synthetic stations (each
  *     a copy of a real station of a real country, moved a little, with a new
  *     slug and short code) and synthetic sample services near them;
- *  2. build it (CONTENT_DIR, OUT_DIR and ASTRO_CACHE_DIR in the temporary
- *     folder), measuring wall time and peak memory;
+ *  2. build it from a copy of the project (astro.config.mjs, src/, public/,
+ *     locales/: Astro writes generated types into <root>/.astro/, which must
+ *     not be the working tree another build may be using) with CONTENT_DIR,
+ *     OUT_DIR and ASTRO_CACHE_DIR in the temporary folder, measuring wall time
+ *     and peak memory;
  *  3. read the output: pages, service-worker install size, poster printing time;
  *  4. build a plain Astro project with as many trivial pages (the floor: what
  *     Astro itself costs on this machine) and compare pages per second.
- * Results: docs/benchmarks.md.
+ * Everything lives in one temporary folder, removed at the end (also after a
+ * failure or Ctrl-C) unless --keep. Results: docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump as toYaml } from 'js-yaml';
@@ -29,6 +33,11 @@ import type { StationData } from '../src/schemas/station';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = join(repoRoot, 'node_modules', 'astro', 'astro.js');
+/** What the site build reads from the project besides the content (src/lib/i18n.ts globs ../../locales). */
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'locales'];
+
+/** The build running now, so Ctrl-C can stop it (and its Chromium) before the folder is removed. */
+let running: ChildProcess | undefined;
 
 interface Options {
   stations: number;
@@ -152,21 +161,30 @@ interface RunResult {
   peakTreeMb: number | undefined;
 }
 
-/** Runs a command, echoing nothing, and measures wall time and memory. */
-async function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+/** Runs a command, echoing nothing (its output goes to `logFile` as it comes), and measures wall time and memory. */
+async function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult> {
   const timeBinary = '/usr/bin/time';
   const useTime = existsSync(timeBinary);
   const started = performance.now();
-  const child = spawn(useTime ? timeBinary : command, useTime ? ['-v', command, ...args] : [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so an interrupted benchmark can stop the build and the Chromium it started.
+  const child = spawn(useTime ? timeBinary : command, useTime ? ['-v', command, ...args] : [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running = child;
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const log = createWriteStream(logFile);
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   let peakTreeKb = 0;
   const sampler = setInterval(() => {
     if (child.pid) peakTreeKb = Math.max(peakTreeKb, treeRssKb(child.pid));
   }, 250);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
+  running = undefined;
+  await new Promise((done) => log.end(done));
   const wallSeconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
   const maxKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
@@ -237,15 +255,43 @@ function writeFloorProject(folder: string, pages: number): void {
 
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+
+/** Astro's timing of its phase "generating static routes" (rendering every page to HTML), in seconds. */
+function renderSeconds(output: string): number | undefined {
+  const after = output.slice(output.indexOf('generating static routes'));
+  const match = /✓ Completed in ([\d.]+)(ms|s)\./.exec(after);
+  return match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : undefined;
+}
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const languages = selectLanguages(options.languages);
   const work = mkdtempSync(join(tmpdir(), 'safe-station-bench-'));
+  const cleanUp = () => {
+    if (running?.pid) {
+      try {
+        process.kill(-running.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      console.error(`\nbench: ${signal}, stopping${options.keep ? ` (kept ${work})` : ' and removing the temporary folder'}`);
+      cleanUp();
+      process.exit(130);
+    });
+  }
+  const siteRoot = join(work, 'site');
   const contentDir = join(work, 'content');
   const outDir = join(work, 'dist');
   console.log(`bench: ${options.stations} synthetic stations × ${languages.length} languages in ${work}`);
+  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}, load average ${load()} (1, 5, 15 min) at the start`);
   try {
+    for (const name of PROJECT_FILES) cpSync(join(repoRoot, name), join(siteRoot, name), { recursive: true });
     cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
     const added = addSyntheticStations(contentDir, options.stations);
     console.log(`content: +${added.stations} stations, +${added.services} services`);
@@ -262,34 +308,44 @@ async function main() {
     // Posters are made only for a public site address; a local one skips them.
     if (!options.posters) env.SITE_URL = 'http://localhost:4321';
     // Run from the temporary folder: Astro stages a build whose output lies outside the working
-    // directory in ./.astro, and the service worker would be left behind there. The prerender
-    // bundle in OUT_DIR imports packages, so the folder gets this repo's node_modules.
+    // directory in ./.astro. The copied project and the prerender bundle in OUT_DIR import
+    // packages, so the folder gets this repo's node_modules (found from both by walking up).
     symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-    const site = await run(process.execPath, [astroCli, 'build', '--root', repoRoot], work, env);
-    writeFileSync(join(work, 'build.log'), site.output);
+    const site = await run(process.execPath, [astroCli, 'build', '--root', siteRoot], work, env, join(work, 'build.log'));
     const pages = countHtml(outDir);
-    const posterLine = /\[safe-station:posters\] (\d+ poster PDFs.*)/.exec(site.output)?.[1];
+    const posterMatch = /\[safe-station:posters\] (\d+ poster PDFs.* in ([\d.]+) s)/.exec(site.output);
+    const posterSeconds = posterMatch ? Number(posterMatch[2]) : 0;
+    const render = renderSeconds(site.output);
     const sw = serviceWorkerInstall(outDir);
     const pagesPerSecond = pages / site.wallSeconds;
+    const pdfs = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf')).length;
 
     console.log('');
-    console.log(`site build:      ${pages} pages in ${site.wallSeconds.toFixed(1)} s = ${pagesPerSecond.toFixed(1)} pages/s`);
+    console.log(`site build:      ${pages} pages (${pdfs} PDFs) in ${site.wallSeconds.toFixed(1)} s = ${pagesPerSecond.toFixed(1)} pages/s`);
+    if (posterSeconds > 0) {
+      console.log(`  without posters: ${(site.wallSeconds - posterSeconds).toFixed(1)} s = ${(pages / (site.wallSeconds - posterSeconds)).toFixed(1)} pages/s`);
+    }
+    if (render) console.log(`  of which rendering the pages ("generating static routes"): ${render.toFixed(1)} s = ${(pages / render).toFixed(1)} pages/s`);
     console.log(`peak memory:     ${mb(site.maxProcessMb)} largest process, ${mb(site.peakTreeMb)} whole process tree (sampled)`);
     console.log(`service worker:  ${sw ? `${kb(sw.gzip)} gzip, ${kb(sw.raw)} raw to install (${sw.entries} precached files + sw.js)` : 'no sw.js'}`);
-    console.log(`posters:         ${posterLine ?? (options.posters ? 'no poster line in the build output' : 'skipped (--no-posters)')}`);
+    console.log(`posters:         ${posterMatch?.[1] ?? (options.posters ? 'no poster line in the build output' : 'skipped (--no-posters)')}`);
 
     if (options.floor) {
       const floorDir = join(work, 'floor');
       writeFloorProject(floorDir, pages);
-      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' });
+      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, join(work, 'floor.log'));
+      const floorRender = renderSeconds(floor.output);
       const floorPages = countHtml(join(floorDir, 'dist'));
       const floorRate = floorPages / floor.wallSeconds;
       console.log(`floor (bare Astro): ${floorPages} trivial pages in ${floor.wallSeconds.toFixed(1)} s = ${floorRate.toFixed(1)} pages/s, peak ${mb(floor.maxProcessMb)}`);
+      if (floorRender) console.log(`  of which rendering the pages: ${floorRender.toFixed(1)} s = ${(floorPages / floorRender).toFixed(1)} pages/s`);
       console.log(`ours vs floor:   ${((pagesPerSecond / floorRate) * 100).toFixed(1)} % of the floor's pages per second`);
+      if (posterSeconds > 0) console.log(`  without posters: ${((pages / (site.wallSeconds - posterSeconds) / floorRate) * 100).toFixed(1)} %`);
     }
-    console.log(`build log: ${options.keep ? join(work, 'build.log') : '(removed; run with --keep to keep it and the output)'}`);
+    console.log(`load average at the end: ${load()}`);
+    console.log(`build logs: ${options.keep ? `${join(work, 'build.log')}, ${join(work, 'floor.log')}` : '(removed; run with --keep to keep them and the output)'}`);
   } finally {
-    if (!options.keep) rmSync(work, { recursive: true, force: true });
+    cleanUp();
   }
 }
 

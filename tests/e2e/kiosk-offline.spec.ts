@@ -1,29 +1,15 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForControl } from '../support/service-worker';
-import { serveStatic } from '../support/static-server';
+import { serveBuildCopyPerTest } from '../support/build-copy';
 
-// Each test serves its own copy of the build, so it can cut the network or ship an update.
-const built = process.env.OUT_DIR ?? 'dist';
 const KIOSK = '/kiosk/ro/bucuresti-nord/';
 
 test.use({ serviceWorkers: 'allow', viewport: { width: 1080, height: 1920 }, hasTouch: true });
 
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let root: string;
-
-test.beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'safe-station-kiosk-'));
-  cpSync(built, root, { recursive: true });
-  site = await serveStatic(root);
-});
-
-test.afterEach(async () => {
-  await site.close().catch(() => undefined);
-  rmSync(root, { recursive: true, force: true });
-});
+// Each test has its own copy of the build, so it can stop the server or ship an update.
+const site = serveBuildCopyPerTest('kiosk');
 
 test('after its first load the kiosk works in every language with the server gone', async ({ page, context }) => {
   await page.goto(`${site.origin}${KIOSK}`);
@@ -59,7 +45,7 @@ test('a new version waits while someone uses the kiosk and is applied once it is
   await page.locator('.kiosk-attract__start').tap();
   await page.locator('[data-language-grid]').getByRole('link', { name: 'English', exact: true }).tap();
   await expect(page.locator('#home')).toBeVisible();
-  appendFileSync(join(root, 'sw.js'), '\n// new content\n');
+  appendFileSync(join(site.root, 'sw.js'), '\n// new content\n');
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null);
   await page.waitForTimeout(500);

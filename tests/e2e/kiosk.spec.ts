@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { siteUrlFromEnv } from '../../src/lib/site-url';
 import { expectNoAxeViolations } from '../support/axe';
 import { contactsOf, countryOf, shipped } from '../support/content';
+import { uiText } from '../support/ui-text';
 
 const SITE = new URL(siteUrlFromEnv(process.env));
 const KIOSK = '/kiosk/ro/bucuresti-nord/';
@@ -22,7 +23,7 @@ async function pauseClock(page: Page) {
 }
 
 const visibleScreen = (page: Page) => page.locator('.kiosk-screen:visible');
-const idleDialog = (page: Page) => page.getByRole('dialog', { name: 'Are you still there?' });
+const idleDialog = (page: Page) => page.locator('dialog[data-kiosk-idle]');
 
 async function startInLanguage(page: Page, query = '', name = 'Українська', lang = 'uk') {
   await page.goto(`${KIOSK}${query}`);
@@ -31,6 +32,7 @@ async function startInLanguage(page: Page, query = '', name = 'Українсь�
   await page.locator('[data-language-grid]').getByRole('link', { name, exact: true }).tap();
   await expect(page).toHaveURL(`${KIOSK}${lang}/${query}`);
   await expect(page.locator('#home')).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-kiosk-ready', 'true');
 }
 
 /** Reads the QR code inside `element` from a screenshot, as a phone camera would. */
@@ -65,8 +67,8 @@ test('idle: the countdown appears, then a full reset wipes language, comfort, an
   await startInLanguage(page, '?idle=30');
   const startLength = await page.evaluate(() => history.length);
 
-  await page.getByRole('button', { name: 'Larger text' }).tap();
-  await page.getByRole('button', { name: 'High contrast' }).tap();
+  await page.getByRole('button', { name: uiText('uk', 'kiosk.largerText') }).tap();
+  await page.getByRole('button', { name: uiText('uk', 'kiosk.highContrast') }).tap();
   await expect(page.locator('html')).toHaveClass(/kiosk-large/);
   await expect(page.locator('html')).toHaveClass(/kiosk-contrast/);
   await page.locator('#home a[href="#offer"]').tap();
@@ -77,6 +79,7 @@ test('idle: the countdown appears, then a full reset wipes language, comfort, an
   await expect(idleDialog(page)).toBeHidden();
   await page.clock.runFor(1_000);
   await expect(idleDialog(page)).toBeVisible();
+  await expect(idleDialog(page)).toHaveAccessibleName(uiText('uk', 'kiosk.idle.title'));
   await expect(page.locator('[data-kiosk-seconds]')).toHaveText('10');
   await page.clock.runFor(4_000);
   await expect(page.locator('[data-kiosk-seconds]')).toHaveText('6');
@@ -95,7 +98,7 @@ test('idle: the countdown appears, then a full reset wipes language, comfort, an
   await page.goForward();
   await startInLanguage(page, '?idle=30');
   await expect(page.locator('html')).not.toHaveClass(/kiosk-large|kiosk-contrast/);
-  await expect(page.getByRole('button', { name: 'Larger text' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: uiText('uk', 'kiosk.largerText') })).toHaveAttribute('aria-pressed', 'false');
   await page.locator('#home a[href="#offer"]').tap();
   await expect(page.locator('#offer input:checked')).toHaveCount(0);
   expect(await page.locator('#offer .kiosk-screen__body').evaluate((body) => body.scrollTop)).toBe(0);
@@ -119,7 +122,7 @@ test('a touch during the countdown continues where the person was', async ({ pag
   await expect(idleDialog(page)).toBeHidden();
   await page.clock.runFor(10_000);
   await expect(idleDialog(page)).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.getByRole('button', { name: uiText('uk', 'kiosk.idle.continue') }).tap();
   await expect(idleDialog(page)).toBeHidden();
 });
 

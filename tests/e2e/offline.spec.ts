@@ -1,29 +1,13 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForControl } from '../support/service-worker';
-import { serveStatic } from '../support/static-server';
-
-// Each test serves its own copy of the build, so it can stop the server or ship an update.
-const built = process.env.OUT_DIR ?? 'dist';
+import { serveBuildCopyPerTest } from '../support/build-copy';
 
 test.use({ serviceWorkers: 'allow' });
 
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let root: string;
-
-test.beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'safe-station-offline-'));
-  cpSync(built, root, { recursive: true });
-  site = await serveStatic(root);
-});
-
-test.afterEach(async () => {
-  await site.close().catch(() => undefined);
-  rmSync(root, { recursive: true, force: true });
-});
-
+// Each test has its own copy of the build, so it can stop the server or ship an update.
+const site = serveBuildCopyPerTest('offline');
 
 test('the first page visited is controlled and works offline, even after the server stops', async ({ page, context }) => {
   await page.goto(`${site.origin}/uk/ro/iasi/`);
@@ -73,7 +57,7 @@ test('a saved station opens offline in the saved languages; an unsaved one shows
 test('an update is offered in a notice and applied when the person reloads', async ({ page }) => {
   await page.goto(`${site.origin}/en/ro/bucuresti-nord/`);
   await waitForControl(page);
-  appendFileSync(join(root, 'sw.js'), '\n// new content\n');
+  appendFileSync(join(site.root, 'sw.js'), '\n// new content\n');
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   const notice = page.locator('[data-update-notice]');
   await expect(notice).toBeVisible();
