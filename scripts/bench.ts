@@ -304,7 +304,10 @@ async function main() {
       POSTERS_CACHE_DIR: join(work, 'cache', 'posters'),
       ASTRO_TELEMETRY_DISABLED: '1',
       PUBLIC_LOCALES: options.languages ?? '',
+      // Temporary files of the build and the Chromium printing posters (profiles, sockets), removed with the rest.
+      TMPDIR: join(work, 'tmp'),
     };
+    mkdirSync(join(work, 'tmp'));
     // Posters are made only for a public site address; a local one skips them.
     if (!options.posters) env.SITE_URL = 'http://localhost:4321';
     // Run from the temporary folder: Astro stages a build whose output lies outside the working
@@ -333,7 +336,7 @@ async function main() {
     if (options.floor) {
       const floorDir = join(work, 'floor');
       writeFloorProject(floorDir, pages);
-      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, join(work, 'floor.log'));
+      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TMPDIR: join(work, 'tmp') }, join(work, 'floor.log'));
       const floorRender = renderSeconds(floor.output);
       const floorPages = countHtml(join(floorDir, 'dist'));
       const floorRate = floorPages / floor.wallSeconds;

@@ -1,5 +1,5 @@
 /**
- * `npm run audit:lighthouse [-- --pages /en/,/en/ro/iasi/]`
+ * `npm run audit:lighthouse [-- --pages /en/,/en/ro/iasi/] [--runs 3] [--json <folder>]`
  *
  * Lighthouse (its default mobile profile: a mid-range phone on a slow 4G
  * connection, simulated) on a built site, in the system Chromium (CHROME_PATH
@@ -9,8 +9,10 @@
  * own _headers, gzip for text, 404.html for a missing path. Prints the four
  * category scores per page, and
  * the audits scoring below 90: the home page, the first station page and the
- * first info page unless --pages says otherwise. Not part of `npm test`:
- * scores vary with the machine.
+ * first info page unless --pages says otherwise. --runs N audits each page N
+ * times and shows the run with the median performance score (the others are
+ * listed); --json saves that run's full report per page. Not part of
+ * `npm test`: scores vary with the machine and its load.
  *
  * Build first, ideally into a folder of its own so nothing else rebuilds it meanwhile:
  *   OUT_DIR=/tmp/lh-dist ASTRO_CACHE_DIR=/tmp/lh-cache npx astro build
@@ -18,7 +20,8 @@
  * Leaves nothing behind: the server is stopped and Chromium's temporary profile removed,
  * also after a failure or Ctrl-C. Results: docs/benchmarks.md.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -26,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import type { Result } from 'lighthouse';
 import { chromiumPath } from '../src/integrations/chromium';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -105,6 +109,8 @@ async function browserVersion(port: number): Promise<string> {
   }
 }
 
+const percent = (score: number | null | undefined) => (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100)));
+
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -128,20 +134,28 @@ function defaultPages(): string[] {
 
 async function main() {
   if (process.argv.includes('--help')) {
-    console.log('OUT_DIR=<build folder> npm run audit:lighthouse -- [--pages /en/,/en/ro/iasi/] [--json <folder for the full reports>]');
+    console.log('OUT_DIR=<build folder> npm run audit:lighthouse -- [--pages /en/,/en/ro/iasi/] [--runs 3] [--json <folder for the full reports>]');
     return;
   }
   if (!existsSync(join(outDir, 'en', 'index.html'))) throw new Error(`No build in ${outDir}; build first ("npm run build", or OUT_DIR=/tmp/lh-dist npx astro build and the same OUT_DIR here).`);
   const pages = option('--pages')?.split(',').filter(Boolean) ?? defaultPages();
   const chromePath = process.env.CHROME_PATH || chromiumPath();
   const jsonDir = option('--json');
+  const runs = Number(option('--runs') ?? 1);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number from 1');
   if (jsonDir) mkdirSync(jsonDir, { recursive: true });
   const site = await serve(outDir);
+  // Chromium's profiles and its own temporary files (TMPDIR: the singleton socket folder it leaves when killed) go here, removed at the end.
+  const scratch = mkdtempSync(join(tmpdir(), 'safe-station-lighthouse-'));
   let chrome: chromeLauncher.LaunchedChrome | undefined;
+  let stopped = false;
   const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     chrome?.kill();
     chrome = undefined;
     await site.close();
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
@@ -149,31 +163,42 @@ async function main() {
     });
   }
   try {
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
-    const version = await browserVersion(chrome.port);
     const rows: string[][] = [];
     let header = false;
     for (const page of pages) {
-      const result = await lighthouse(`${site.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-      const { lhr } = result;
-      if (!header) {
-        console.log(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (${lhr.configSettings.throttlingMethod} throttling), ${version} (${chromePath})`);
-        console.log(`build ${outDir}, served at ${site.origin}; CPU benchmark index ${lhr.environment.benchmarkIndex}`);
-        header = true;
+      const results: Result[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        // A fresh browser and profile per run: nothing one run stored (service worker, IndexedDB) weighs on the next.
+        chrome?.kill();
+        chrome = await chromeLauncher.launch({
+          chromePath,
+          chromeFlags: CHROME_FLAGS,
+          userDataDir: mkdtempSync(join(scratch, 'profile-')),
+          envVars: { ...process.env, TMPDIR: scratch } as Record<string, string>,
+        });
+        const version = await browserVersion(chrome.port);
+        const result = await lighthouse(`${site.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+        const { lhr } = result;
+        if (!header) {
+          console.log(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (${lhr.configSettings.throttlingMethod} throttling), ${version} (${chromePath})`);
+          console.log(`build ${outDir}, served at ${site.origin}; ${runs} run(s) per page, the median by performance score shown`);
+          header = true;
+        }
+        if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        results.push(lhr);
       }
-      if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      results.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+      const lhr = results[Math.floor((results.length - 1) / 2)] as Result;
       if (jsonDir) writeFileSync(join(jsonDir, `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'root'}.json`), JSON.stringify(lhr, null, 1));
-      const scores = CATEGORIES.map((category) => {
-        const score = lhr.categories[category]?.score;
-        return score === null || score === undefined ? 'n/a' : String(Math.round(score * 100));
-      });
+      const scores = CATEGORIES.map((category) => percent(lhr.categories[category]?.score));
       const failing = Object.values(lhr.audits)
         .filter((audit) => audit.score !== null && audit.score < 0.9 && !['informative', 'manual', 'notApplicable'].includes(audit.scoreDisplayMode))
-        .map((audit) => `${audit.id} ${Math.round((audit.score ?? 0) * 100)}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        .map((audit) => `${audit.id} ${percent(audit.score)}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       const warnings = lhr.runWarnings.length ? `\n  warnings: ${lhr.runWarnings.join(' | ')}` : '';
+      const spread = runs > 1 ? ` (performance of each run: ${results.map((run) => percent(run.categories.performance?.score)).join(', ')}; CPU benchmark index ${results.map((run) => Math.round(run.environment.benchmarkIndex)).join(', ')})` : ` (CPU benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`;
       rows.push([page, ...scores]);
-      console.log(`${page}: ${CATEGORIES.map((category, index) => `${category} ${scores[index]}`).join(', ')}${failing.length ? `\n  below 90: ${failing.join(', ')}` : ''}${warnings}`);
+      console.log(`${page}: ${CATEGORIES.map((category, index) => `${category} ${scores[index]}`).join(', ')}${spread}${failing.length ? `\n  below 90: ${failing.join(', ')}` : ''}${warnings}`);
     }
     console.log('');
     console.log(['page', ...CATEGORIES].join('\t'));

@@ -6,15 +6,16 @@ const canSave = () => 'caches' in window && 'serviceWorker' in navigator;
 export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
   const urls = expandPack(template, languages);
   const cache = await caches.open(packCacheName(template.id));
-  let bytes = 0;
-  await Promise.all(
+  const sizes = await Promise.all(
     urls.map(async (url) => {
       const response = await fetch(url, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      bytes += (await response.clone().blob()).size;
+      const size = (await response.clone().blob()).size;
       await cache.put(url, response);
+      return size;
     }),
   );
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
   const meta: PackMeta = { id: template.id, label: template.label, languages, urls, bytes, savedAt: new Date().toISOString() };
   await cache.put(PACK_META_PATH, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
   return meta;

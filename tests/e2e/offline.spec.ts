@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForControl } from '../support/service-worker';
@@ -35,6 +35,15 @@ test('a saved station opens offline in the saved languages; an unsaved one shows
   await save.getByLabel('Українська').check();
   await save.getByRole('button', { name: 'Save for offline' }).click();
   await expect(save.locator('[data-status]')).toContainText(/Saved: \d+/);
+  // The size shown is what the pack really holds: every page it stored, byte for byte as served.
+  const pack = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key === 'pack:station:pl/przemysl-glowny');
+    const meta = await (await caches.open(name!)).match('/__pack__/meta.json');
+    return (await meta!.json()) as { urls: string[]; bytes: number; languages: string[] };
+  });
+  expect(pack.languages.sort()).toEqual(['en', 'uk']);
+  expect(pack.urls).toContain('/uk/pl/przemysl-glowny/');
+  expect(pack.bytes).toBe(pack.urls.reduce((sum, url) => sum + statSync(join(site.root, url, 'index.html')).size, 0));
 
   await site.close();
   await context.setOffline(true);
