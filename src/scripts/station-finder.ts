@@ -2,14 +2,14 @@ import { matchesQuery } from '../lib/text';
 
 /**
  * Filters the station list as the person types, ignoring accents. The list
- * is complete in the HTML; without JavaScript the finder stays hidden.
+ * is complete in the HTML; where scripting is off the finder is left out
+ * (global.css), and it holds its place from the start so nothing shifts.
  */
 export function startStationFinder(): void {
   const finder = document.querySelector<HTMLElement>('[data-station-finder]');
   const input = finder?.querySelector<HTMLInputElement>('input');
   const noMatch = finder?.querySelector<HTMLElement>('[data-no-match]');
   if (!finder || !input || !noMatch) return;
-  finder.hidden = false;
   const items = [...document.querySelectorAll<HTMLElement>('[data-search]')];
   const groups = [...document.querySelectorAll<HTMLElement>('[data-country]')];
   input.addEventListener('input', () => {

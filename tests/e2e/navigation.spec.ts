@@ -50,3 +50,33 @@ test('a missing page answers 404 and still shows the emergency numbers', async (
   await expect(page.locator('a[href="tel:112"]')).toBeVisible();
   await expect(page.locator('a[href="tel:+40800800678"]')).toBeVisible();
 });
+
+test('the home page does not move when its scripts arrive: the finder holds its place from the first paint', async ({ page }) => {
+  // Hold the page's scripts back, as on a slow connection, and see where the station list is before and after they run.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Module scripts hold back DOMContentLoaded, so wait for the parsed list and its stylesheets instead.
+  await page.goto('/en/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('#station-list li:last-child') !== null && [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet));
+  const listTop = () => page.locator('#station-list').evaluate((list) => Math.round(list.getBoundingClientRect().top));
+  const before = await listTop();
+  await expect(page.getByLabel('Find your station')).toBeVisible();
+  release();
+  await page.waitForLoadState('load');
+  await expect(page.getByRole('button', { name: 'Find my nearest station' })).toBeVisible();
+  expect(await listTop()).toBe(before);
+});
+
+test('without JavaScript, the home page leaves out the tools that need it and keeps the full station list', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/en/');
+  await expect(page.locator('[data-station-finder]')).toBeHidden();
+  await expect(page.locator('[data-nearest]')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'București Nord' })).toBeVisible();
+  await context.close();
+});
