@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import preact from '@astrojs/preact';
 import AstroPWA from '@vite-pwa/astro';
@@ -16,11 +17,14 @@ import { languageChooserAsDefault } from './src/lib/sitemap';
 const site = siteUrlFromEnv(process.env);
 const builtLanguages = selectLanguages(process.env.PUBLIC_LOCALES);
 
+// Absolute, so the service worker lands in the build even when OUT_DIR lies outside the project (vite-pwa would otherwise write it under .astro/).
+const outDir = fileURLToPath(new URL(process.env.OUT_DIR || './dist', new URL('./', import.meta.url)));
+
 // STAFF_BUILD=1 (npm run build:staff) builds only the staff pages, from src/staff, into dist-staff/; see src/integrations/staff-build.ts.
 export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(site) : {
   site,
   // Separate output and cache folders let several builds (tests, staff build, benchmarks) run side by side.
-  outDir: process.env.OUT_DIR || './dist',
+  outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   // Stylesheets as files: one download serves every page (and every saved page), instead of 2–3 KB repeated in each.
@@ -46,6 +50,7 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
     }),
     AstroPWA({
       strategies: 'injectManifest',
+      outDir,
       srcDir: 'src',
       filename: 'sw.ts',
       registerType: 'prompt',

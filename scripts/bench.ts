@@ -346,7 +346,8 @@ async function main() {
       if (posterSeconds > 0) console.log(`  without posters: ${((pages / (site.wallSeconds - posterSeconds) / floorRate) * 100).toFixed(1)} %`);
     }
     console.log(`load average at the end: ${load()}`);
-    console.log(`build logs: ${options.keep ? `${join(work, 'build.log')}, ${join(work, 'floor.log')}` : '(removed; run with --keep to keep them and the output)'}`);
+    const logs = [join(work, 'build.log'), ...(options.floor ? [join(work, 'floor.log')] : [])];
+    console.log(`build logs: ${options.keep ? logs.join(', ') : '(removed; run with --keep to keep them and the output)'}`);
   } finally {
     cleanUp();
   }
