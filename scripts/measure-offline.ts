@@ -10,6 +10,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { formatReport, measureBuild } from '../src/data/budget-report';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
+import { waitForControl } from '../tests/support/service-worker';
 import { serveStatic } from '../tests/support/static-server';
 
 const OUT_DIR = process.env.OUT_DIR || 'dist';
@@ -49,7 +50,7 @@ async function main() {
       const page = await context.newPage();
       const start = Date.now();
       await page.goto(`${site.origin}${STATION}`);
-      await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 60_000 });
+      await waitForControl(page);
       installs.push(Date.now() - start);
       await context.close();
     }
@@ -59,7 +60,7 @@ async function main() {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${site.origin}${STATION}`);
-    await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 60_000 });
+    await waitForControl(page);
     const lang = STATION.split('/')[1] ?? 'en';
     const one = await savePack(page, [lang]);
     console.log(`pack ${one.id} in ${one.languages.join(', ')}: ${one.pages} pages, ${kb(one.bytes)} (as stored, uncompressed)`);

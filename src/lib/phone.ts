@@ -55,6 +55,17 @@ export function smsHref(phone: Pick<Phone, 'number'>): string {
   return `sms:${phone.number}`;
 }
 
+/** The link a number opens: a text message for text-only lines, a call otherwise. */
+export function phoneHref(phone: Pick<Phone, 'number' | 'kind'>): string {
+  return phone.kind === 'sms' ? smsHref(phone) : telHref(phone);
+}
+
+/** What a script needs to show a number as a link: where it leads, how it reads, how it is spoken. */
+export function phoneLinkData(phone: Pick<Phone, 'number' | 'from' | 'kind'>): { href: string; display: string; spoken: string } {
+  const display = displayNumber(phone);
+  return { href: phoneHref(phone), display, spoken: spokenDigits(display) };
+}
+
 /**
  * The number spelled digit by digit for screen readers ("0 8 0 0, 8 0 0"),
  * so it is not read as "eight hundred million".

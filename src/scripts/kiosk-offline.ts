@@ -6,6 +6,7 @@
  */
 import type { PackTemplate } from '../lib/offline-pack';
 import { listPacks, savePack } from './offline-packs';
+import { registerSiteWorker } from './register-service-worker';
 
 const isIdle = () => document.documentElement.hasAttribute('data-kiosk-idle');
 
@@ -15,7 +16,7 @@ export function keepKioskOffline(home: string, languages: readonly string[]): vo
 
   // The first install takes control of the open page; only a later version is an update to apply.
   const hadController = navigator.serviceWorker.controller !== null;
-  void navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(async (registration) => {
+  void registerSiteWorker().then(async (registration) => {
     const applyUpdateWhenIdle = () => {
       if (registration.waiting && isIdle()) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
     };

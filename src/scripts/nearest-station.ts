@@ -14,16 +14,12 @@ export function startNearestStation(): void {
   const status = box?.querySelector<HTMLElement>('[data-nearest-status]');
   const result = box?.querySelector<HTMLOListElement>('[data-nearest-result]');
   if (!box || !button || !status || !result) return;
-  if (!('geolocation' in navigator)) {
-    box.hidden = true;
-    return;
-  }
   const stations = [...document.querySelectorAll<HTMLElement>('[data-location]')].flatMap((item) => {
     const link = item.querySelector('a');
     const [lat, lon] = (item.dataset.location ?? '').split(',').map(Number);
     return link && Number.isFinite(lat) && Number.isFinite(lon) ? [{ link, location: { lat: lat as number, lon: lon as number } }] : [];
   });
-  if (stations.length === 0) {
+  if (stations.length === 0 || !('geolocation' in navigator)) {
     box.hidden = true;
     return;
   }

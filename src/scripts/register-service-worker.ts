@@ -3,6 +3,11 @@
  * small notice; the reader decides when to reload, so a page in use never
  * changes under them.
  */
+/** The site's one service worker, for the whole origin. */
+export function registerSiteWorker(): Promise<ServiceWorkerRegistration> {
+  return navigator.serviceWorker.register('/sw.js', { scope: '/' });
+}
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   const notice = document.querySelector<HTMLElement>('[data-update-notice]');
@@ -17,7 +22,7 @@ export function registerServiceWorker(): void {
     reloading = true;
     location.reload();
   });
-  void navigator.serviceWorker.register('/sw.js', { scope: '/' }).then((registration) => {
+  void registerSiteWorker().then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) showNotice(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const installing = registration.installing;

@@ -1,23 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtLanguages, languageOfPath, outDir, readBuiltPages, siteOrigin } from '../support/built-site';
-
-interface SitemapEntry {
-  readonly path: string;
-  readonly alternates: ReadonlyMap<string, string>;
-}
-
-function readSitemap(): SitemapEntry[] {
-  const index = readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8');
-  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
-  return files.flatMap((file) =>
-    [...readFileSync(join(outDir, file), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body = '']) => ({
-      path: new URL(/<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '').pathname,
-      alternates: new Map([...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1] ?? '', new URL(match[2] ?? '').pathname])),
-    })),
-  );
-}
+import { builtLanguages, languageOfPath, outDir, readBuiltPages, readSitemap, siteOrigin } from '../support/built-site';
 
 /**
  * The sitemap lists every public page (every page not marked noindex) and

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pageType } from '../../src/data/budget-report';
 import { expectNoAxeViolations } from '../support/axe';
+import { readSitemap } from '../support/built-site';
 
 /**
  * The accessibility gate. axe (WCAG 2.0/2.1/2.2 A and AA) on one page of every
@@ -11,21 +10,12 @@ import { expectNoAxeViolations } from '../support/axe';
  * saved, short link, a poster sheet, 404; the kiosk has its own axe tests in
  * kiosk.spec.ts). Then keyboard, focus, zoom and motion on the station page.
  */
-const built = process.env.OUT_DIR ?? 'dist';
 const LANGUAGES = ['en', 'uk', 'ro', 'ar'];
-
-function sitemapPaths(): string[] {
-  const index = readFileSync(join(built, 'sitemap-index.xml'), 'utf8');
-  return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].flatMap(([, sitemap = '']) => {
-    const xml = readFileSync(join(built, new URL(sitemap).pathname), 'utf8');
-    return [...xml.matchAll(/<url><loc>([^<]+)<\/loc>/g)].map(([, loc = '']) => new URL(loc).pathname);
-  });
-}
 
 /** One page per template and language: the first the sitemap lists. */
 function pagesToCheck(): string[] {
   const chosen = new Map<string, string>();
-  for (const path of sitemapPaths()) {
+  for (const { path } of readSitemap()) {
     const lang = path.split('/')[1] ?? '';
     const key = `${pageType(path)} ${LANGUAGES.includes(lang) ? lang : '-'}`;
     if ((LANGUAGES.includes(lang) || !/^[a-z]{2}$/.test(lang)) && !chosen.has(key)) chosen.set(key, path);

@@ -68,6 +68,24 @@ export function languageOfPath(path: string, languages: readonly string[]): stri
   return languages.includes(first) ? first : undefined;
 }
 
+/** One page the sitemap lists: its path and its versions in other languages (hreflang → path). */
+export interface SitemapEntry {
+  readonly path: string;
+  readonly alternates: ReadonlyMap<string, string>;
+}
+
+/** Every page the build's sitemaps list, in their order (read from sitemap-index.xml and the files it names). */
+export function readSitemap(): SitemapEntry[] {
+  const index = readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8');
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  return files.flatMap((file) =>
+    [...readFileSync(join(outDir, file), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body = '']) => ({
+      path: new URL(/<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '').pathname,
+      alternates: new Map([...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1] ?? '', new URL(match[2] ?? '').pathname])),
+    })),
+  );
+}
+
 /** The site's public origin as the build wrote it into the sitemap index (absolute links to it are internal). */
 export function siteOrigin(): string {
   const index = readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8');

@@ -5,7 +5,7 @@ import { bearingDegrees, compassPoint, distanceMetres, isInsideCountry } from '.
 import { hoistIslandStyle } from '../../src/lib/island-style';
 import { selectLanguages } from '../../src/lib/languages';
 import { pickText } from '../../src/lib/localized';
-import { displayNumber, phoneProblem, spokenDigits, telHref } from '../../src/lib/phone';
+import { displayNumber, phoneLinkData, phoneProblem, spokenDigits, telHref } from '../../src/lib/phone';
 import { foldForSearch, matchesQuery } from '../../src/lib/text';
 
 describe('foldForSearch / matchesQuery', () => {
@@ -34,6 +34,11 @@ describe('pickLanguage', () => {
 });
 
 describe('phone numbers', () => {
+  it('links a text-only line to a message and every other line to a call, with its spoken digits', () => {
+    expect(phoneLinkData({ number: '116000', from: 'inside', kind: 'voice' })).toEqual({ href: 'tel:116000', display: '116 000', spoken: '1 1 6, 0 0 0' });
+    expect(phoneLinkData({ number: '+40757749845', from: 'inside', kind: 'sms' }).href).toBe('sms:+40757749845');
+  });
+
   it('accepts valid numbers for their country and known short codes', () => {
     expect(phoneProblem('+40800800678', 'ro')).toBeUndefined();
     expect(phoneProblem('+448000121700', 'gb')).toBeUndefined();
