@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
+import { assessOffer, compareSelfChecks } from '../../src/lib/self-check';
+import { infoSchema } from '../../src/schemas/info';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const infoPage = (lang: string, slug: string) => {
+  const text = readFileSync(join(root, 'content/info', lang, `${slug}.md`), 'utf8');
+  const [, frontMatter = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
+  return { data: infoSchema.parse(load(frontMatter)), body };
+};
+
+describe('the "Is this offer safe?" self-check', () => {
+  const english = infoPage('en', 'is-this-offer-safe').data.checks ?? [];
+
+  it('asks the same questions as English, in the same order, with "yes" as the warning sign, in every language', () => {
+    expect(english.length).toBeGreaterThan(0);
+    const problems = ALL_LANGUAGE_CODES.flatMap((lang) => compareSelfChecks(english, lang, infoPage(lang, 'is-this-offer-safe').data.checks));
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a translation whose question set, order or warning answer differs', () => {
+    const source = [{ id: 'passport', warningIf: 'yes' as const }, { id: 'debt', warningIf: 'yes' as const }];
+    expect(compareSelfChecks(source, 'xx', [source[1]!, source[0]!])).toHaveLength(1);
+    expect(compareSelfChecks(source, 'xx', [source[0]!, { id: 'debt', warningIf: 'no' }])).toEqual([
+      { lang: 'xx', problem: 'question "debt": warning answer is "no", English says "yes"' },
+    ]);
+    expect(compareSelfChecks(source, 'xx', undefined)).toHaveLength(1);
+  });
+
+  it('refuses a question without its warning answer, naming the fix', () => {
+    const question = { id: 'passport', question: 'Do they want to keep your passport?', ifYes: 'Nobody may keep it.' };
+    const result = infoSchema.safeParse({ title: 'Is this offer safe?', summary: 'Signs', order: 1, checks: [question] });
+    expect(result.success).toBe(false);
+    expect(infoSchema.safeParse({ title: 'Is this offer safe?', summary: 'Signs', order: 1, checks: [{ ...question, warningIf: 'no' }] }).error?.issues[0]?.message).toMatch(
+      /warningIf: yes/,
+    );
+  });
+
+  it('counts an answer as a warning only when it is the warning answer', () => {
+    const questions = [{ id: 'passport', warningIf: 'yes' as const }, { id: 'contract', warningIf: 'no' as const }];
+    expect(assessOffer(questions, { passport: 'no', contract: 'yes' })).toEqual({ complete: true, warningIds: [] });
+    expect(assessOffer(questions, { passport: 'yes', contract: 'no' })).toEqual({ complete: true, warningIds: ['passport', 'contract'] });
+    expect(assessOffer(questions, { passport: 'yes' })).toEqual({ complete: false, warningIds: ['passport'] });
+  });
+});
