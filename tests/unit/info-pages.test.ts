@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
@@ -13,6 +13,25 @@ const infoPage = (lang: string, slug: string) => {
   const [, frontMatter = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
   return { data: infoSchema.parse(load(frontMatter)), body };
 };
+
+describe('the information pages', () => {
+  it('have valid front matter in every language', () => {
+    for (const lang of ALL_LANGUAGE_CODES) {
+      for (const file of readdirSync(join(root, 'content/info', lang))) expect(() => infoPage(lang, file.replace(/\.md$/, '')), `${lang}/${file}`).not.toThrow();
+    }
+  });
+
+  it('cite the ILO report itself and the Eurostat 2024 figure on the facts page, in every language', () => {
+    for (const lang of ALL_LANGUAGE_CODES) {
+      const { data, body } = infoPage(lang, 'facts-and-figures');
+      const sources = (data.sources ?? []).map((source) => source.url);
+      expect(sources, lang).toContain('https://www.ilo.org');
+      expect(sources, lang).toContain('https://www.brusselstimes.com/eu-affairs/1943083');
+      expect(sources.join(' '), lang).not.toContain('vss.gov.vn');
+      expect(body.replace(/[\s.,]/g, ''), lang).toContain('9678');
+    }
+  });
+});
 
 describe('the "Is this offer safe?" self-check', () => {
   const english = infoPage('en', 'is-this-offer-safe').data.checks ?? [];
