@@ -24,6 +24,18 @@ describe('the shipped glossaries', () => {
     for (const lang of ALL_LANGUAGE_CODES) expect(glossaryOf(lang).review.status, lang).toBe(getLanguage(lang).review.status);
   });
 
+  it('catch the promises the English pages used to make (helplines.md section D)', () => {
+    const retired = [
+      'Help from the helpline is free and confidential.',
+      'You have some basic rights in every European country.',
+      'People who were forced to commit a crime should not be punished for it.',
+      'You can have an interpreter',
+      'Call the child helpline below. If there is none, call 112.',
+    ];
+    const problems = checkGlossary('en', glossaryOf('en'), messagesOf('en'), [...pagesOf('en'), ...retired.map((text) => ({ where: 'old text', text }))]);
+    expect(problems.filter((problem) => problem.startsWith('old text'))).toHaveLength(retired.length);
+  });
+
   it.each(ALL_LANGUAGE_CODES)('%s: the quick-exit page names the exit button by its label (common.exitPage)', (lang) => {
     const label = (messagesOf(lang).common as Messages).exitPage as string;
     const page = readFileSync(join(root, 'content/info', lang, 'quick-exit-safety.md'), 'utf8');

@@ -21,6 +21,17 @@ describe('the information pages', () => {
     }
   });
 
+  // One page serves every country, and not every country lists a child line (UK and NL list none):
+  // so a page never names a helpline number itself; the numbers below it come from the country's list.
+  it('name no helpline number (such as a 116 line or 119) that some countries do not list, in every language', () => {
+    for (const lang of ALL_LANGUAGE_CODES) {
+      for (const file of readdirSync(join(root, 'content/info', lang))) {
+        const { body } = infoPage(lang, file.replace(/\.md$/, ''));
+        expect(body, `${lang}/${file}`).not.toMatch(/\b116[\s\u00a0]?\d{3}\b|\b119\b|\+\d{2}[\s\d]{6,}|\b0800\b|\b0900\b/);
+      }
+    }
+  });
+
   it('cite the ILO report itself and the Eurostat 2024 figure on the facts page, in every language', () => {
     for (const lang of ALL_LANGUAGE_CODES) {
       const { data, body } = infoPage(lang, 'facts-and-figures');
