@@ -1,12 +1,16 @@
 /**
  * npm run i18n:check — per language: missing and extra keys, untranslated
- * information pages; dead keys; fails when code uses a key English lacks.
+ * information pages; dead keys; the glossary (locales/glossary/{lang}.json:
+ * one word per concept, no retired over-promise). Fails when code uses a key
+ * English lacks, or when a glossary is missing, malformed or broken.
  * `--summary` prints one line (used by the build).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkGlossary, type GlossaryText } from '../src/lib/glossary';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../src/lib/i18n-audit';
 import { ALL_LANGUAGE_CODES, getLanguage } from '../src/lib/languages';
+import { glossarySchema } from '../src/schemas/glossary';
 
 const root = new URL('..', import.meta.url).pathname;
 const summaryOnly = process.argv.includes('--summary');
@@ -32,6 +36,27 @@ const pagesOf = (lang: string): string[] => {
     return [];
   }
 };
+
+const pageTexts = (lang: string): GlossaryText[] =>
+  pagesOf(lang).map((page) => ({ where: `content/info/${lang}/${page}.md`, page, text: readFileSync(join(root, 'content/info', lang, `${page}.md`), 'utf8') }));
+
+function glossaryProblems(lang: string): string[] {
+  const file = `locales/glossary/${lang}.json`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  } catch (error) {
+    return [`${file}: ${(error as Error).message}; every language needs a glossary (copy locales/glossary/en.json and translate each term)`];
+  }
+  const parsed = glossarySchema.safeParse(raw);
+  if (!parsed.success) return parsed.error.issues.map((issue) => `${file} → ${issue.path.join('.')}: ${issue.message}`);
+  const problems = checkGlossary(lang, parsed.data, readMessages(lang), pageTexts(lang));
+  const declared = parsed.data.review.status;
+  const expected = getLanguage(lang).review.status;
+  if (declared === 'machine-drafted' && expected !== 'machine-drafted') problems.push(`${file} → review.status: the language is ${expected}; review the glossary too`);
+  if (expected === 'machine-drafted' && declared !== 'machine-drafted') problems.push(`${file} → review.status: "${declared}", but the language is machine-drafted; a glossary is reviewed with its language`);
+  return problems;
+}
 
 const english = readMessages('en');
 const englishKeys = flattenKeys(english);
@@ -65,6 +90,15 @@ if (summaryOnly) {
   }
   if (unused.length) console.log(`\nKeys no code uses (remove them or use them): ${unused.join(', ')}`);
 }
+const glossary = ALL_LANGUAGE_CODES.flatMap(glossaryProblems);
+if (summaryOnly) {
+  if (glossary.length) console.error(`glossary: ${glossary.length} problem(s), run npm run i18n:check`);
+} else {
+  console.log(`\nGlossaries (locales/glossary/): ${glossary.length === 0 ? `${ALL_LANGUAGE_CODES.length} languages, one term per concept` : `${glossary.length} problem(s)`}`);
+}
+for (const problem of glossary) console.error(`  ✗ ${problem}`);
+if (glossary.length) process.exitCode = 1;
+
 if (missingFromEnglish.length) {
   console.error(`\nKeys used in code but missing from locales/en.json: ${missingFromEnglish.join(', ')}`);
   process.exit(1);

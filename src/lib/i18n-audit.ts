@@ -4,10 +4,15 @@
  */
 export type Messages = { [key: string]: string | Messages };
 
-export function flattenKeys(messages: Messages, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : flattenKeys(value, `${prefix}${key}.`),
+/** Every string with its dotted key, e.g. ["common.exitPage", "Exit this page"]. */
+export function flattenEntries(messages: Messages, prefix = ''): [string, string][] {
+  return Object.entries(messages).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : flattenEntries(value, `${prefix}${key}.`),
   );
+}
+
+export function flattenKeys(messages: Messages, prefix = ''): string[] {
+  return flattenEntries(messages, prefix).map(([key]) => key);
 }
 
 /**

@@ -1,7 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { load } from 'js-yaml';
 import { ALL_LANGUAGE_CODES, getLanguage } from '../../src/lib/languages';
+import type { InfoData } from '../../src/schemas/info';
 import { expectNoAxeViolations } from '../support/axe';
+import { uiText } from '../support/ui-text';
 
 const slugs = readdirSync(new URL('../../content/info/en/', import.meta.url)).map((file) => file.replace(/\.md$/, ''));
 
@@ -83,6 +86,33 @@ test.describe('"Is this offer safe?" self-check', () => {
     });
   });
 });
+
+/** The self-check questions as the page in that language asks them. */
+function checksIn(lang: string) {
+  const text = readFileSync(new URL(`../../content/info/${lang}/is-this-offer-safe.md`, import.meta.url), 'utf8');
+  return (load(text.split('\n---\n')[0]!.replace(/^---\n/, '')) as InfoData).checks ?? [];
+}
+
+// A question turned round in translation ("Did they ask YOU to keep your passport?") would make
+// "yes" reassure. In every language, yes to the passport question alone must give the warning.
+for (const lang of ALL_LANGUAGE_CODES) {
+  test(`${lang}: yes to "do they want to keep your passport" is a warning sign; no to everything is not`, async ({ page }) => {
+    const checks = checksIn(lang);
+    const passport = checks.find((q) => q.id === 'passport')!;
+    await page.goto(`/${lang}/info/is-this-offer-safe/`);
+    const questions = page.locator('.self-check fieldset');
+    await expect(questions).toHaveCount(checks.length);
+    await expect(questions.first().locator('legend')).toHaveText(passport.question);
+    for (const q of checks) await page.locator(`input[name="${q.id}"][value="${q.id === 'passport' ? 'yes' : 'no'}"]`).check();
+    const result = page.locator('.self-check .result');
+    await expect(result).toHaveAttribute('data-verdict', 'risky');
+    await expect(result).toContainText(uiText(lang, 'selfCheck.risky'));
+    await expect(result).toContainText(passport.ifYes);
+    await page.locator('input[name="passport"][value="no"]').check();
+    await expect(result).toHaveAttribute('data-verdict', 'safe');
+    await expect(result).toContainText(uiText(lang, 'selfCheck.safe'));
+  });
+}
 
 test('the country help page goes step by step and has a script to read aloud', async ({ page }) => {
   await page.goto('/en/gb/help/');

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
+import { uiText } from '../support/ui-text';
 
 const NEUTRAL = /^https:\/\/www\.bbc\.com\/weather/;
 
@@ -56,3 +58,16 @@ test('presses more than 5 seconds apart start the count again', async ({ page })
   await expect(page.locator('[data-quick-exit-status]')).toHaveText('Shift pressed 1 of 3 times');
   await expect(page).toHaveURL(/\/en\/ro\/bucuresti-nord\/$/);
 });
+
+// The safety page tells people which button to look for: in every language it must name the
+// button exactly as the button is labelled (and announced), or a frightened reader will not find it.
+for (const lang of ALL_LANGUAGE_CODES) {
+  test(`${lang}: the quick-exit page names the exit button by the label it carries`, async ({ page }) => {
+    const label = uiText(lang, 'common.exitPage');
+    await page.goto(`/${lang}/info/quick-exit-safety/`);
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(page.locator('a[data-quick-exit]')).toHaveAccessibleName(new RegExp(escaped));
+    await expect(page.locator('article h2').first()).toContainText(label);
+    await expect(page.locator('article')).toContainText(label);
+  });
+}

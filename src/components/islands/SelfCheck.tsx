@@ -75,7 +75,7 @@ export default function SelfCheck({ questions, labels, lines }: Props) {
     );
   }
 
-  const verdict = assessOffer(questions.map((q) => q.id), answers);
+  const verdict = assessOffer(questions, answers);
   const line = lines.find((l) => l.country === country);
   return (
     <section class="self-check" aria-labelledby="self-check-title">
