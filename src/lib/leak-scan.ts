@@ -184,8 +184,13 @@ export function digitStrings(text: string): Set<string> {
   return found;
 }
 
-/** Markup tags, removed so a phrase split by <strong> or a line's <br> still reads as one. */
-const TAG = /<\/?[a-z][^<>]*>/gi;
+/** Tags inside a line of text, removed so a phrase split by <strong> or <br> still reads as one. */
+const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|br|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
+/** Any other tag ends a block of text (a heading, a paragraph): no phrase runs across it. */
+const BLOCK_TAG = /<\/?[a-z][^<>]*>/gi;
+
+/** The ways a file is read for phrases: as written (tags' names break words), and block by block with inline tags removed. */
+const phraseViews = (text: string): string[] => [text, ...text.replace(INLINE_TAG, ' ').split(BLOCK_TAG)];
 
 interface Fragment {
   readonly secret: Secret;
@@ -193,12 +198,7 @@ interface Fragment {
   readonly words: readonly string[];
 }
 
-/**
- * Every place any secret occurs in the files (one hit per secret and file).
- * Texts: their fragments among the file's words, read once as written and once
- * with tags removed. Numbers: their digit forms among the file's digit strings.
- */
-export function findSecrets(files: readonly ScannedFile[], secrets: readonly Secret[]): Hit[] {
+function indexFragments(secrets: readonly Secret[]): Map<string, Fragment[]> {
   const byFirstWord = new Map<string, Fragment[]>();
   for (const secret of secrets.filter((s) => s.kind === 'text')) {
     for (const form of secret.forms) {
@@ -209,18 +209,35 @@ export function findSecrets(files: readonly ScannedFile[], secrets: readonly Sec
       byFirstWord.set(words[0] as string, list);
     }
   }
+  return byFirstWord;
+}
+
+/** Calls `found` for every fragment that occurs in the text, read as written and block by block with inline tags removed. */
+function eachFragmentIn(text: string, byFirstWord: ReadonlyMap<string, Fragment[]>, found: (fragment: Fragment) => void): void {
+  for (const view of phraseViews(text)) {
+    const words = phraseWords(view);
+    words.forEach((word, at) => {
+      for (const fragment of byFirstWord.get(word) ?? []) {
+        if (fragment.words.every((expected, offset) => words[at + offset] === expected)) found(fragment);
+      }
+    });
+  }
+}
+
+/**
+ * Every place any secret occurs in the files (one hit per secret and file).
+ * Texts: their fragments among the file's words, read as written and block by
+ * block with inline tags removed. Numbers: their digit forms among the file's digit strings.
+ */
+export function findSecrets(files: readonly ScannedFile[], secrets: readonly Secret[]): Hit[] {
+  const byFirstWord = indexFragments(secrets);
   const numbers = secrets.filter((s) => s.kind === 'number');
   const hits: Hit[] = [];
   for (const file of files) {
     const found = new Map<Secret, string>();
-    for (const view of [file.text, file.text.replace(TAG, ' ')]) {
-      const words = phraseWords(view);
-      words.forEach((word, at) => {
-        for (const fragment of byFirstWord.get(word) ?? []) {
-          if (!found.has(fragment.secret) && fragment.words.every((expected, offset) => words[at + offset] === expected)) found.set(fragment.secret, fragment.form);
-        }
-      });
-    }
+    eachFragmentIn(file.text, byFirstWord, (fragment) => {
+      if (!found.has(fragment.secret)) found.set(fragment.secret, fragment.form);
+    });
     if (numbers.length > 0) {
       const digits = digitStrings(file.text);
       for (const secret of numbers) {
@@ -231,4 +248,38 @@ export function findSecrets(files: readonly ScannedFile[], secrets: readonly Sec
     for (const [secret, form] of found) hits.push({ secret, form, path: file.path });
   }
   return hits;
+}
+
+export interface PublicOverlap {
+  /** The secrets with the forms public text does not also hold; a secret with none left is dropped. */
+  readonly secrets: readonly Secret[];
+  /** Fragments (and number forms) that public sources hold too, so finding them proves nothing. */
+  readonly sharedForms: number;
+  /** Staff texts and numbers written in public sources in full: public, not staff-only. */
+  readonly public: readonly string[];
+}
+
+/**
+ * Staff content quotes public wording (a checklist reuses a sentence of an
+ * information page). A fragment the public sources (content outside staff/,
+ * translations) also hold is public by origin: finding it in a build proves
+ * nothing, so it is not searched. The rest of that text still is.
+ */
+export function withoutPublicForms(secrets: readonly Secret[], publicTexts: readonly string[]): PublicOverlap {
+  const shared = new Set<string>();
+  const byFirstWord = indexFragments(secrets);
+  const digits = new Set<string>();
+  for (const text of publicTexts) {
+    const searchable = searchableText(text);
+    eachFragmentIn(searchable, byFirstWord, (fragment) => shared.add(fragment.form));
+    for (const found of digitStrings(searchable)) digits.add(found);
+  }
+  // A number written publicly in any form is public in every form.
+  const isShared = (secret: Secret, form: string) => (secret.kind === 'text' ? shared.has(form) : secret.forms.some((candidate) => digits.has(candidate)));
+  const kept = secrets.map((secret) => ({ ...secret, forms: secret.forms.filter((form) => !isShared(secret, form)) }));
+  return {
+    secrets: kept.filter((secret) => secret.forms.length > 0),
+    sharedForms: secrets.reduce((sum, secret) => sum + secret.forms.filter((form) => isShared(secret, form)).length, 0),
+    public: kept.filter((secret) => secret.forms.length === 0).map((secret) => secret.label),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectSecrets, decodeEscapes, digitStrings, findSecrets, numberDigitForms, phraseFragments, searchableText } from '../../src/lib/leak-scan';
+import { collectSecrets, decodeEscapes, digitStrings, findSecrets, numberDigitForms, phraseFragments, searchableText, withoutPublicForms } from '../../src/lib/leak-scan';
 
 const staffDocument = {
   review: { status: 'machine-drafted' },
@@ -112,6 +112,25 @@ describe('findSecrets', () => {
 
   it('needs six words of a longer text: five in a row are ordinary language', () => {
     expect(findSecrets([file('page.html', 'in front of the adult, please')], staffAdvice)).toEqual([]);
+  });
+
+  it('does not run a phrase across a heading and the paragraph after it', () => {
+    const title = collectSecrets([{ title: { bg: 'Признаци на трафик на хора: какво следи обученият персонал' } }]).secrets;
+    expect(findSecrets([file('bg/info.html', '<h1>Признаци на трафик на хора</h1><p class="tagline">Какво следи обученият персонал</p>')], title)).toEqual([]);
+    expect(findSecrets([file('bg/info.html', '<p>Признаци на трафик на хора: <em>какво</em> следи</p>')], title)).toHaveLength(1);
+  });
+
+  it('leaves out what staff content quotes from public content, and still finds the rest of that text', () => {
+    // As in the shipped content: a staff checklist opens with a sentence of the public information page.
+    const checklist = collectSecrets([{ intro: { ro: 'Bifați ce observați. Un singur semn nu dovedește nimic; mai multe semne împreună sunt un motiv să acționați.' } }]).secrets;
+    const publicPage = '# Semne\n\nUn singur semn nu dovedește nimic. Mai multe semne împreună sunt un motiv să cereți ajutor.';
+    const { secrets: staffOnly, sharedForms, public: inFull } = withoutPublicForms(checklist, [publicPage]);
+    expect(sharedForms).toBeGreaterThan(0);
+    expect(inFull).toEqual([]);
+    expect(findSecrets([file('ro/info.html', `<p>${publicPage}</p>`)], staffOnly)).toEqual([]);
+    expect(findSecrets([file('ro/info.html', '<p>mai multe semne împreună sunt un motiv să acționați</p>')], staffOnly)).toHaveLength(1);
+    // A staff number that public content lists too is public.
+    expect(withoutPublicForms(staffNumber, ['phones: [{ number: "+40232123456" }]'])).toMatchObject({ secrets: [], public: ['+40232123456'] });
   });
 
   it('reports nothing for a clean build, and does not match across files', () => {
