@@ -62,14 +62,19 @@ const signalsDelivered = () => new Promise<void>((resolve) => setImmediate(resol
  * SIGINT, SIGTERM and SIGHUP are held meanwhile: one that arrives while files
  * are staged removes them and returns the signal, nothing written; one that
  * arrives during the renames (milliseconds) lets them finish, so the content
- * folder is never half-imported. Only SIGKILL or a power cut can leave the
- * staging folder behind (a hidden `.import-staging-*` folder; delete it).
+ * folder is never half-imported. If another handler ends the process first,
+ * the staging folder is removed on exit. Only SIGKILL or a power cut can leave
+ * it behind (a hidden `.import-staging-*` folder beside content/; delete it).
  */
 export async function writeFilesAtomically(files: PendingFiles, stagingParent: string): Promise<{ interrupted?: NodeJS.Signals }> {
   const caught: NodeJS.Signals[] = [];
   const hold = (signal: NodeJS.Signals) => caught.push(signal);
   for (const signal of SIGNALS) process.on(signal, hold);
   const staging = mkdtempSync(join(stagingParent, '.import-staging-'));
+  // Another handler may end the process at once (vite-node's SIGTERM handler does): the staging folder goes with it.
+  // The renames are synchronous, so an exit comes before them (nothing written) or after (all written).
+  const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+  process.on('exit', removeStaging);
   try {
     const entries = [...files];
     for (const [index, [, text]] of entries.entries()) {
@@ -83,7 +88,8 @@ export async function writeFilesAtomically(files: PendingFiles, stagingParent: s
     await signalsDelivered();
     return { interrupted: caught[0] };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeStaging();
+    process.off('exit', removeStaging);
     for (const signal of SIGNALS) process.off(signal, hold);
   }
 }

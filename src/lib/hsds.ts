@@ -239,25 +239,28 @@ const rowName = (table: string, index: number, row: unknown) => {
  */
 export function inputShapeProblems(input: unknown): string[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return ['the file must hold one JSON object with the HSDS tables (services, organizations, …)'];
+  /** A field's path as a chain to its parent, spelled out only for a message. */
+  type Path = { readonly key: string; readonly up?: Path } | undefined;
+  const spell = (path: Path): string => (path ? `${path.up ? `${spell(path.up)}.` : ''}${path.key}` : '(the row itself)');
   const problems: string[] = [];
   for (const [table, rows] of Object.entries(input)) {
-    const items: [string, unknown][] = Array.isArray(rows) ? rows.map((row, index) => [rowName(table, index, row), row]) : [[table, rows]];
-    for (const [where, row] of items) {
-      const stack: { value: unknown; path: string; depth: number }[] = [{ value: row, path: '', depth: 2 }];
+    const list: unknown[] = Array.isArray(rows) ? rows : [rows];
+    list.forEach((row, index) => {
+      const where = () => (Array.isArray(rows) ? rowName(table, index, row) : table);
+      const stack: { value: unknown; path: Path; depth: number }[] = [{ value: row, path: undefined, depth: 2 }];
       while (stack.length > 0 && problems.length < 20) {
         const { value, path, depth } = stack.pop() as (typeof stack)[number];
-        const field = path.replace(/^\./, '') || '(the row itself)';
         if (typeof value === 'string' && value.length > MAX_INPUT_TEXT) {
-          problems.push(`${where} → ${field}: ${value.length} characters; a field may hold at most ${MAX_INPUT_TEXT}; shorten it in the file`);
+          problems.push(`${where()} → ${spell(path)}: ${value.length} characters; a field may hold at most ${MAX_INPUT_TEXT}; shorten it in the file`);
         } else if (typeof value === 'object' && value !== null) {
           if (depth > MAX_INPUT_DEPTH) {
-            problems.push(`${where} → ${field}: nested more than ${MAX_INPUT_DEPTH} levels deep; HSDS fields are flat values, so correct or remove this field`);
+            problems.push(`${where()} → ${spell(path)}: nested more than ${MAX_INPUT_DEPTH} levels deep; HSDS fields are flat values, so correct or remove this field`);
             continue;
           }
-          for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: `${path}.${key}`, depth: depth + 1 });
+          for (const key in value) stack.push({ value: (value as Record<string, unknown>)[key], path: { key, up: path }, depth: depth + 1 });
         }
       }
-    }
+    });
   }
   return problems;
 }
