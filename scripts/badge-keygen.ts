@@ -5,11 +5,11 @@
  * key to the file given (which must be outside this repository, and new), and
  * prints the PUBLIC key entry to paste into content/badges/keys.yaml.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { lstatSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportPublicJwk, generateBadgeKeyPair } from '../src/lib/badge';
-import { isInsideFolder, keysYamlEntry, parseFlags, type PrivateKeyFile } from '../src/lib/badge-cli';
+import { isReallyInsideFolder, keysYamlEntry, parseFlags, type PrivateKeyFile } from '../src/lib/badge-cli';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const { flags, positional } = parseFlags(process.argv.slice(2));
@@ -25,8 +25,9 @@ function fail(message: string): never {
 
 if (!target) fail('Usage: npm run badge:keygen -- <private key file outside this repository> [--id coordinator-2026] [--issuer "Organisation"]');
 const path = resolve(target);
-if (isInsideFolder(repository, path)) fail(`${path} is inside the repository. Private keys never go in the repository: choose a path elsewhere (an encrypted drive, a password manager's file store).`);
-if (existsSync(path)) fail(`${path} already exists; keygen never overwrites a key. Choose a new file name.`);
+// Real paths on both sides: a symbolic link (of the file or of any folder above it) must not lead into the repository.
+if (isReallyInsideFolder(repository, path)) fail(`${path} is inside the repository (following symbolic links). Private keys never go in the repository: choose a path elsewhere (an encrypted drive, a password manager's file store).`);
+if (lstatSync(path, { throwIfNoEntry: false })) fail(`${path} already exists; keygen never overwrites a key. Choose a new file name.`);
 if (!/^[a-z0-9][a-z0-9-]{1,40}$/.test(kid)) fail(`--id "${kid}": use lower-case letters, digits and hyphens.`);
 
 const pair = await generateBadgeKeyPair();

@@ -35,9 +35,11 @@ const privateKey = await importPrivateJwk(keyFile.jwk).catch((error: Error) => f
 
 const { content } = readContent(process.env.CONTENT_DIR ?? 'content', { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
 const stations = new Map(content.stations.map((entry) => [entry.data.code, entry.data.name]));
+const countryTimeZones = new Map(content.countries.map((entry) => [entry.data.code, entry.data.timezone]));
+const stationTimeZones = new Map(content.stations.map((entry) => [entry.data.code, countryTimeZones.get(entry.data.country) ?? 'UTC']));
 let claims;
 try {
-  claims = claimsFromFlags(flags, keyFile.kid, new Date(), [...stations.keys()]);
+  claims = claimsFromFlags(flags, keyFile.kid, new Date(), stationTimeZones);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -50,7 +52,7 @@ if (!check.valid) fail(`The new badge does not verify (${check.problem}); the ke
 
 const url = new URL(badgeCheckUrl(token), siteUrlFromEnv(process.env)).href;
 const out = resolve(flags.out ?? `badge-${claims.id}.svg`);
-writeFileSync(out, badgeSvg({ claims, stationName: claims.stn ? stations.get(claims.stn) : undefined, url, qr: qrSymbol(url) }));
+writeFileSync(out, badgeSvg({ claims, stationName: claims.stn ? stations.get(claims.stn) : undefined, timeZone: claims.stn ? stationTimeZones.get(claims.stn) : undefined, url, qr: qrSymbol(url) }));
 
 console.log(`Badge id:  ${claims.id}   (to withdraw it, add this id to content/badges/revoked.yaml)`);
 console.log(`Token:     ${token}`);

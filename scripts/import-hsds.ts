@@ -3,8 +3,9 @@
  *
  * Turns an Open Referral HSDS 3.0 JSON file (for example one of ours from
  * /data/hsds/{country}.json, or an NGO's own directory) into
- * content/services/*.yaml, then checks all content exactly as the build does.
- * On any problem nothing is written and every problem is listed.
+ * content/services/*.yaml, checking all content exactly as the build does
+ * before anything is written. On any problem nothing is written and every
+ * problem is listed; an interrupt (Ctrl-C) leaves the content folder as it was.
  */
 import { join } from 'node:path';
 import { importHsdsFile } from '../src/data/import-hsds';
@@ -24,7 +25,8 @@ if (!file) {
 
 const root = new URL('..', import.meta.url).pathname;
 const contentRoot = option('--content') ?? process.env.CONTENT_DIR ?? join(root, 'content');
-const result = importHsdsFile(file, contentRoot, {
+const started = performance.now();
+const result = await importHsdsFile(file, contentRoot, {
   siteLanguages: ALL_LANGUAGE_CODES,
   today: new Date().toISOString().slice(0, 10),
   replace: args.includes('--replace'),
@@ -32,16 +34,27 @@ const result = importHsdsFile(file, contentRoot, {
   source: option('--source'),
 });
 
+const exitCodeOf = (signal: NodeJS.Signals) => 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
+if (result.interrupted && result.problems.length > 0) {
+  console.error(`Import interrupted (${result.interrupted}); nothing was written.`);
+  process.exit(exitCodeOf(result.interrupted));
+}
 if (result.problems.length > 0) {
   console.error(`Import stopped with ${result.problems.length} problem(s); nothing was written.`);
   for (const problem of result.problems) console.error(`  ✗ ${problem}`);
   process.exit(1);
 }
-console.log(`Imported ${result.written.length} service(s); all content checks passed.`);
-for (const path of result.written) console.log(`  ✓ ${path}`);
+console.log(`Imported ${result.written.length} service(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; all content checks passed.`);
+const LISTED = 50;
+for (const path of result.written.slice(0, LISTED)) console.log(`  ✓ ${path}`);
+if (result.written.length > LISTED) console.log(`  … and ${result.written.length - LISTED} more`);
 if (result.stations.size > 0) {
   console.log('\nThe export listed them near these stations; make sure each station file lists its services:');
   for (const [id, files] of result.stations) console.log(`  ${id} → ${files.join(', ')}`);
 } else {
   console.log('\nNext: add each service id to the `services:` list of the station(s) it is near (content/stations/…).');
+}
+if (result.interrupted) {
+  console.error(`\nInterrupted (${result.interrupted}) while the files were moved into place; the move was finished, so the import above is complete.`);
+  process.exit(exitCodeOf(result.interrupted));
 }

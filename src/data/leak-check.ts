@@ -6,9 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { load as parseYaml } from 'js-yaml';
-import { collectSecrets, findSecrets, MIN_WORDS, searchableText, type Hit, type ScannedFile, type SecretSet } from '../lib/leak-scan';
+import { collectSecrets, findSecrets, FRAGMENT_WORDS, MIN_WORDS, searchableText, withoutPublicForms, type Hit, type PublicOverlap, type ScannedFile, type SecretSet } from '../lib/leak-scan';
+
+const LOCALES = fileURLToPath(new URL('../../locales', import.meta.url));
 
 function filesBelow(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -50,9 +53,19 @@ export function readStaffDocuments(contentRoot: string): { files: string[]; docu
   return { files: files.map((path) => relative(contentRoot, path).split(sep).join('/')), documents: files.map((path) => parseYaml(readFileSync(path, 'utf8'))) };
 }
 
+/** Everything written for the public site: content outside staff/ (YAML, Markdown) and the translations. */
+export function readPublicSources(contentRoot: string): string[] {
+  const staff = join(contentRoot, 'staff');
+  const content = filesBelow(contentRoot).filter((path) => !path.startsWith(`${staff}${sep}`) && /\.(ya?ml|md|json)$/.test(path));
+  const locales = filesBelow(LOCALES).filter((path) => path.endsWith('.json'));
+  return [...content, ...locales].map((path) => readFileSync(path, 'utf8'));
+}
+
 export interface LeakReport {
   readonly staffFiles: readonly string[];
   readonly secrets: SecretSet;
+  /** What staff content shares with the public sources, and so is not searched. */
+  readonly overlap: Omit<PublicOverlap, 'secrets'>;
   readonly scanned: { readonly files: number; readonly bytes: number; readonly byExtension: Readonly<Record<string, number>> };
   readonly hits: readonly Hit[];
 }
@@ -60,9 +73,11 @@ export interface LeakReport {
 /** Searches every file of `buildFolder` for every staff-only text and number of `contentRoot`/staff. */
 export function checkBuildForStaffLeaks(buildFolder: string, contentRoot: string): LeakReport {
   const { files: staffFiles, documents } = readStaffDocuments(contentRoot);
-  const secrets = collectSecrets(documents);
+  const collected = collectSecrets(documents);
+  const { secrets: staffOnly, ...overlap } = withoutPublicForms(collected.secrets, readPublicSources(contentRoot));
+  const secrets = { ...collected, secrets: staffOnly };
   const scan = scanBuild(buildFolder);
-  return { staffFiles, secrets, scanned: { files: scan.files.length, bytes: scan.bytes, byExtension: scan.byExtension }, hits: findSecrets(scan.files, secrets.secrets) };
+  return { staffFiles, secrets, overlap, scanned: { files: scan.files.length, bytes: scan.bytes, byExtension: scan.byExtension }, hits: findSecrets(scan.files, secrets.secrets) };
 }
 
 /** The report as a few lines for a terminal or a test log. */
@@ -76,7 +91,8 @@ export function describeLeakReport(report: LeakReport, buildFolder: string): str
     .join(', ');
   const lines = [
     `Leak check of ${buildFolder}: searched ${report.scanned.files} files (${(report.scanned.bytes / 1024 / 1024).toFixed(1)} MB: ${types})`,
-    `for ${report.secrets.secrets.length} staff-only strings from ${report.staffFiles.length} files in content/staff/: ${texts} texts of ${MIN_WORDS}+ words and ${numbers.length} phone numbers (${forms} spellings in all).`,
+    `for ${report.secrets.secrets.length} staff-only strings from ${report.staffFiles.length} files in content/staff/: ${texts} texts of ${MIN_WORDS}+ words (any ${FRAGMENT_WORDS} words in a row count) and ${numbers.length} phone numbers (${forms} spellings in all, numbers as digits only).`,
+    `Shared with public content (content/ outside staff/, locales/), so not evidence and not searched: ${report.overlap.sharedForms} spelling(s)${report.overlap.public.length > 0 ? `; public in full: ${report.overlap.public.map((t) => JSON.stringify(t)).join(', ')}` : ''}.`,
     report.secrets.tooShort.length > 0 ? `Not searched, too short to be evidence (${report.secrets.tooShort.length}): ${report.secrets.tooShort.map((t) => JSON.stringify(t)).join(', ')}` : 'Every staff text was long enough to search; none skipped.',
     report.hits.length === 0 ? 'No staff-only string found: the build is clean.' : `${report.hits.length} LEAK(S):`,
     ...report.hits.map((hit) => `  ✗ ${hit.path}: ${hit.secret.kind} ${JSON.stringify(hit.secret.label)} (found as ${JSON.stringify(hit.form)})`),

@@ -27,14 +27,19 @@ function listYamlFiles(folder: string): string[] {
   });
 }
 
-function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[]): Entry<T>[] {
+/** Files not on disk yet, by absolute path, read as if they were (an import checks its files before writing any). */
+export type PendingFiles = ReadonlyMap<string, string>;
+
+function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[], pending: PendingFiles): Entry<T>[] {
   const folder = join(root, name);
-  return listYamlFiles(folder).flatMap((path) => {
+  const pendingHere = [...pending.keys()].filter((path) => !relative(folder, path).startsWith('..'));
+  const paths = [...new Set([...listYamlFiles(folder), ...pendingHere])];
+  return paths.flatMap((path) => {
     const file = relative(displayRoot, path).split(sep).join('/');
     const id = relative(folder, path).split(sep).join('/').replace(/\.ya?ml$/, '');
     let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(path, 'utf8'));
+      raw = parseYaml(pending.get(path) ?? readFileSync(path, 'utf8'));
     } catch (error) {
       problems.push({ file, field: '(whole file)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` });
       return [];
@@ -48,15 +53,20 @@ function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T
   });
 }
 
-/** Reads and checks a content folder; throws a ContentError naming every problem. */
-export function readContent(root: string, options: CheckOptions & { displayRoot?: string }): { content: ContentSet; warnings: ContentProblem[] } {
+/**
+ * Reads and checks a content folder; throws a ContentError naming every
+ * problem. `pending` adds or replaces files in memory, so they are checked
+ * with everything else before they are written.
+ */
+export function readContent(root: string, options: CheckOptions & { displayRoot?: string; pending?: PendingFiles }): { content: ContentSet; warnings: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const displayRoot = options.displayRoot ?? join(root, '..');
+  const pending = options.pending ?? new Map<string, string>();
   const content: ContentSet = {
-    countries: readCollection(root, 'countries', collectionSchemas.countries, displayRoot, problems),
-    stations: readCollection(root, 'stations', collectionSchemas.stations, displayRoot, problems),
-    contacts: readCollection(root, 'contacts', collectionSchemas.contacts, displayRoot, problems),
-    services: readCollection(root, 'services', collectionSchemas.services, displayRoot, problems),
+    countries: readCollection(root, 'countries', collectionSchemas.countries, displayRoot, problems, pending),
+    stations: readCollection(root, 'stations', collectionSchemas.stations, displayRoot, problems, pending),
+    contacts: readCollection(root, 'contacts', collectionSchemas.contacts, displayRoot, problems, pending),
+    services: readCollection(root, 'services', collectionSchemas.services, displayRoot, problems, pending),
   };
   if (content.countries.length === 0) problems.push({ file: relative(displayRoot, join(root, 'countries')) || 'countries', field: '(folder)', message: 'no country files found; is the content folder right?' });
   // References are checked only once every file parses, so one typo does not also show up as broken links.

@@ -61,6 +61,8 @@ export type BadgeProblem =
   /** The claims or the signature were changed after signing. */
   | 'bad-signature'
   | 'revoked'
+  /** Its issue time is still in the future (by more than a phone clock's usual error). */
+  | 'not-yet-valid'
   | 'expired'
   /** This browser cannot check signatures (no WebCrypto, e.g. plain http). */
   | 'unsupported';
@@ -134,8 +136,16 @@ export interface ParsedToken {
   readonly signature: Uint8Array<ArrayBuffer>;
 }
 
+/** The earliest and latest instants a badge may name (2020-01-01, 2100-01-01 UTC): anything outside is no badge, and a `Date` can show both. */
+export const EARLIEST_BADGE_TIME = 1_577_836_800;
+export const LATEST_BADGE_TIME = 4_102_444_800;
+/** A badge is valid for five years at most; badge:sign refuses longer. */
+export const MAX_BADGE_SECONDS = 5 * 366 * 24 * 60 * 60;
+/** How far a phone's clock may lag the issuer's before a fresh badge reads "not valid yet". */
+export const CLOCK_SKEW_SECONDS = 10 * 60;
+
 const isText = (value: unknown, max = 200): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= EARLIEST_BADGE_TIME && value <= LATEST_BADGE_TIME;
 
 function asClaims(value: unknown): BadgeClaims | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -143,7 +153,7 @@ function asClaims(value: unknown): BadgeClaims | undefined {
   if (c.v !== 1 || !isText(c.kid, 64) || !isText(c.id, 64) || !isText(c.org) || !isText(c.role)) return undefined;
   if (c.name !== undefined && !isText(c.name)) return undefined;
   if (c.stn !== undefined && !(typeof c.stn === 'string' && /^[A-Z]{2}-[A-Z0-9]{2,6}$/.test(c.stn))) return undefined;
-  if (!isTime(c.iat) || !isTime(c.exp) || c.exp <= c.iat) return undefined;
+  if (!isTime(c.iat) || !isTime(c.exp) || c.exp <= c.iat || c.exp - c.iat > MAX_BADGE_SECONDS) return undefined;
   return value as BadgeClaims;
 }
 
@@ -181,8 +191,8 @@ export function importPublicKey(jwk: EcPublicJwk): Promise<CryptoKey> {
 }
 
 /**
- * Checks a badge token: well-formed, signed by a known key, not revoked, not
- * expired at `now`. The signature is checked before anything the token says
+ * Checks a badge token: well-formed (times within bounds), signed by a known
+ * key, not revoked, already issued and not expired at `now`. The signature is checked before anything the token says
  * is believed, so a forged "revoked" or "expired" badge still reads "bad signature".
  */
 export async function verifyBadge(token: string, trust: BadgeTrust, now: Date): Promise<BadgeCheck> {
@@ -202,6 +212,7 @@ export async function verifyBadge(token: string, trust: BadgeTrust, now: Date): 
   if (!good) return { valid: false, problem: 'bad-signature' };
   const { claims } = parsed;
   if (trust.revoked.includes(claims.id)) return { valid: false, problem: 'revoked', claims };
+  if (now.getTime() < (claims.iat - CLOCK_SKEW_SECONDS) * 1000) return { valid: false, problem: 'not-yet-valid', claims };
   if (now.getTime() >= claims.exp * 1000) return { valid: false, problem: 'expired', claims };
   return { valid: true, claims, issuer: key.issuer };
 }
@@ -226,9 +237,26 @@ export function importPrivateJwk(jwk: JsonWebKey): Promise<CryptoKey> {
   return (subtle() as SubtleCrypto).importKey('jwk', { kty, crv, x, y, d, ext: false }, ALGORITHM, false, ['sign']);
 }
 
-/** The last day a badge is valid, YYYY-MM-DD in UTC (what the badge prints as "valid until"). */
-export function lastValidDay(exp: number): string {
-  return new Date((exp - 1) * 1000).toISOString().slice(0, 10);
+/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
+function dateIn(instantMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instantMs);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** How far the wall clock in `timeZone` is ahead of UTC at an instant, in ms. */
+function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instantMs);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instantMs / 1000) * 1000;
+}
+
+/**
+ * The last day a badge is valid, YYYY-MM-DD in the station's time zone (what
+ * the badge prints as "valid until"); UTC for a badge without a station.
+ */
+export function lastValidDay(exp: number, timeZone = 'UTC'): string {
+  return dateIn((exp - 1) * 1000, timeZone);
 }
 
 /** A fresh random badge id (96 bits, base64url). */
@@ -238,10 +266,17 @@ export function newBadgeId(): string {
   return base64urlEncode(bytes);
 }
 
-/** "Valid until 2027-06-30" means through the end of that day, UTC. */
-export function endOfDayUtc(isoDate: string): number {
+/**
+ * "Valid until 2027-06-30" means through the end of that day where the
+ * badge is used: the first instant of the next day in `timeZone` (seconds).
+ */
+export function endOfDay(isoDate: string, timeZone = 'UTC'): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`Write the date as YYYY-MM-DD, not "${isoDate}".`);
   const start = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== isoDate) throw new Error(`"${isoDate}" is not a real date.`);
-  return start / 1000 + 24 * 60 * 60;
+  const nextMidnightUtc = start + 24 * 60 * 60 * 1000;
+  // The zone's offset at the result can differ from the one at the guess when a clock change falls in between.
+  let end = nextMidnightUtc - zoneOffsetMs(nextMidnightUtc, timeZone);
+  end = nextMidnightUtc - zoneOffsetMs(end, timeZone);
+  return end / 1000;
 }

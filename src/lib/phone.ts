@@ -29,10 +29,38 @@ export function phoneProblem(number: string, country: string): string | undefine
   }
   const parsed = parsePhoneNumberFromString(number);
   if (!parsed || !parsed.isValid()) return `"${number}" is not a valid phone number; check the digits against the source`;
+  // libphonenumber forgives a trunk 0 after the country code ("+40 021…"), a phone dialling the tel: link does not.
+  if (parsed.number !== number) return `"${number}" is not in E.164 form: it is dialled as ${parsed.number} (no trunk 0 after the country code, no spaces); write that`;
   if (parsed.country && parsed.country !== country.toUpperCase()) {
     return `"${number}" is a ${parsed.country} number but the contact is for ${country.toUpperCase()}; check the country code`;
   }
   return undefined;
+}
+
+/** Marks people write between the digit groups of a number; anything else in it is refused. */
+const NUMBER_SEPARATORS = /[\s().\-\u2010-\u2015/]/g;
+
+/**
+ * A number written by someone else (an imported directory) in the form
+ * content keeps: E.164, or a short code's digits. Refused, with the form to
+ * check against the source, when its digits would change on the way: a trunk
+ * "(0)" after the country code ("+40 (0) 21 …" is dialled +4021…), or a
+ * national form that needs the country added.
+ */
+export function normalisedNumber(written: string, country: string): { number: string } | { problem: string } {
+  const compact = written.replace(NUMBER_SEPARATORS, '');
+  if (!/^\+?\d+$/.test(compact)) return { problem: `"${written}" holds more than digits, spaces and + ( ) - . /; write the number alone` };
+  if (isShortCode(compact)) {
+    if (phoneProblem(compact, country) === undefined) return { number: compact };
+    const national = parsePhoneNumberFromString(compact, country.toUpperCase() as CountryCode);
+    const suggestion = national?.isValid() ? `; if it is ${national.formatInternational()}, write that` : '';
+    return { problem: `"${written}" is not in international form (+ and the country code)${suggestion}` };
+  }
+  const parsed = parsePhoneNumberFromString(compact);
+  if (parsed && parsed.number !== compact) {
+    return { problem: `"${written}" changes when normalised: it is dialled as ${parsed.formatInternational()} (the trunk 0 after the country code is dropped); check the number against the source and write ${parsed.number}` };
+  }
+  return { number: compact };
 }
 
 /** The number as people dial it: national grouping inside the country, international form for the from-abroad number. */

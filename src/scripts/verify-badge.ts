@@ -1,10 +1,21 @@
-import { lastValidDay, tokenFromFragment, verifyBadge, type BadgeCheck, type BadgeTrust } from '../lib/badge';
+import { CLOCK_SKEW_SECONDS, lastValidDay, tokenFromFragment, verifyBadge, type BadgeCheck, type BadgeClaims, type BadgeTrust } from '../lib/badge';
 import { formatDate } from '../lib/format';
 
 /** What the page embeds for the check: the trust list and station names by short code. */
 export interface BadgeCheckData {
   readonly trust: BadgeTrust;
   readonly stations: Readonly<Record<string, string>>;
+  /** Each station's time zone (its country's), by short code: "valid until" is a day there. */
+  readonly timeZones: Readonly<Record<string, string>>;
+}
+
+/** The longest wait between two checks of an open page; a badge's own deadlines come sooner. */
+const RECHECK_MS = 60_000;
+
+/** When the verdict on these claims can next change: the issue time (minus clock skew) or the expiry, whichever is next. */
+function nextDeadline(claims: BadgeClaims | undefined, now: number): number {
+  const deadlines = claims ? [(claims.iat - CLOCK_SKEW_SECONDS) * 1000, claims.exp * 1000].filter((at) => at > now) : [];
+  return Math.min(now + RECHECK_MS, ...deadlines);
 }
 
 /**
@@ -18,9 +29,11 @@ export function startBadgeCheck(): void {
   const root = document.querySelector<HTMLElement>('[data-badge-check]');
   const dataElement = document.getElementById('badge-check-data');
   if (!root || !dataElement) return;
-  const { trust, stations } = JSON.parse(dataElement.textContent ?? '{}') as BadgeCheckData;
+  const { trust, stations, timeZones } = JSON.parse(dataElement.textContent ?? '{}') as BadgeCheckData;
   const lang = document.documentElement.lang;
+  const until = (claims: BadgeClaims) => formatDate(lastValidDay(claims.exp, (claims.stn && timeZones[claims.stn]) || 'UTC'), lang);
   let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   root.querySelector('[data-no-script]')?.remove();
 
   const show = (state: string) => root.querySelectorAll<HTMLElement>('[data-state]').forEach((el) => (el.hidden = el.dataset.state !== state));
@@ -38,12 +51,12 @@ export function startBadgeCheck(): void {
       fill('name', claims.name);
       fill('stn', claims.stn ? (stations[claims.stn] ?? claims.stn) : undefined);
       fill('issuer', check.issuer);
-      fill('until', formatDate(lastValidDay(claims.exp), lang));
+      fill('until', until(claims));
       show('valid');
       return;
     }
     if (check.problem === 'missing') return show('missing');
-    if (check.claims) fill('until', formatDate(lastValidDay(check.claims.exp), lang));
+    if (check.claims) fill('until', until(check.claims));
     root!.querySelectorAll<HTMLElement>('[data-problem]').forEach((el) => (el.hidden = el.dataset.problem !== check.problem));
     show('invalid');
   }
@@ -55,14 +68,40 @@ export function startBadgeCheck(): void {
     });
   }
 
-  async function check(): Promise<void> {
+  /**
+   * Checks the badge and shows the verdict; on a fresh scan "Checking…" first.
+   * Anything unexpected ends in NOT VALID, never in a page stuck on "Checking…".
+   * While the page stays open the badge is checked again when it expires (or
+   * becomes valid), at least every minute, and when the page is shown again.
+   */
+  async function check(fresh: boolean): Promise<void> {
     const run = ++latest;
-    keepFragmentInLanguageLinks();
-    show('checking');
-    const result = await verifyBadge(tokenFromFragment(location.hash), trust, new Date());
-    if (run === latest) render(result);
+    clearTimeout(timer);
+    if (fresh) {
+      keepFragmentInLanguageLinks();
+      show('checking');
+    }
+    let result: BadgeCheck;
+    try {
+      result = await verifyBadge(tokenFromFragment(location.hash), trust, new Date());
+    } catch {
+      result = { valid: false, problem: 'malformed' };
+    }
+    if (run !== latest) return;
+    try {
+      render(result);
+    } catch {
+      render({ valid: false, problem: 'malformed' });
+    }
+    if (result.valid || result.problem === 'not-yet-valid') {
+      const now = Date.now();
+      timer = setTimeout(() => void check(false), nextDeadline(result.claims, now) - now);
+    }
   }
 
-  window.addEventListener('hashchange', () => void check());
-  void check();
+  window.addEventListener('hashchange', () => void check(true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void check(false);
+  });
+  void check(true);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkBuildForStaffLeaks, describeLeakReport, readStaffDocuments, scanBuild } from '../../src/data/leak-check';
-import { endOfDayUtc, signBadge, type BadgeClaims } from '../../src/lib/badge';
+import { endOfDay, signBadge, type BadgeClaims } from '../../src/lib/badge';
 import { collectSecrets, findSecrets } from '../../src/lib/leak-scan';
 import { SITUATIONS } from '../../src/schemas/staff';
 import { expectNoAxeViolations } from '../support/axe';
@@ -176,6 +176,8 @@ test.describe('the staff build', () => {
 
 test.describe('checking a helper badge', () => {
   const now = () => Math.floor(Date.now() / 1000);
+  /** The last day of next year: within a badge's five-year limit. */
+  const VALID_UNTIL = `${new Date().getUTCFullYear() + 1}-12-31`;
   const claims = (overrides: Partial<BadgeClaims> = {}): BadgeClaims => ({
     v: 1,
     kid: TEST_KEY_ID,
@@ -185,7 +187,7 @@ test.describe('checking a helper badge', () => {
     name: 'Test Helper',
     stn: 'RO-BN',
     iat: now() - 3600,
-    exp: endOfDayUtc('2099-12-31'),
+    exp: endOfDay(VALID_UNTIL, 'Europe/Bucharest'),
     ...overrides,
   });
   const verdict = (page: Page) => page.locator('[data-badge-check] .verdict:visible');
@@ -211,7 +213,7 @@ test.describe('checking a helper badge', () => {
     await expect(result.locator('[data-field="role"]')).toHaveText('Station volunteer');
     await expect(result.locator('[data-field="name"]')).toHaveText('Test Helper');
     await expect(result.locator('[data-field="stn"]')).toHaveText('București Nord');
-    await expect(result.locator('[data-field="until"]')).toHaveText('December 31, 2099');
+    await expect(result.locator('[data-field="until"]')).toHaveText(`December 31, ${new Date().getUTCFullYear() + 1}`);
     await expect(result.locator('[data-field="issuer"]')).toHaveText(TEST_ISSUER);
     await expectNoAxeViolations(page);
     // The token stays in the fragment: it was never part of any request.
@@ -225,7 +227,7 @@ test.describe('checking a helper badge', () => {
       expect(changed).not.toBe(body);
       return `${changed}.${signature}`;
     }, 'This badge code has been changed or forged.'],
-    ['expired', async () => signBadge(claims({ iat: endOfDayUtc('2020-01-01'), exp: endOfDayUtc('2020-01-31') }), builds.signingKey), 'This badge expired on January 31, 2020.'],
+    ['expired', async () => signBadge(claims({ iat: endOfDay('2020-01-01', 'Europe/Bucharest'), exp: endOfDay('2020-01-31', 'Europe/Bucharest') }), builds.signingKey), 'This badge expired on January 31, 2020.'],
     ['revoked', async () => signBadge(claims({ id: REVOKED_BADGE_ID }), builds.signingKey), 'This badge has been withdrawn.'],
     ['not a badge at all', async () => 'hello-world', 'This is not a helper badge code, or part of it is missing.'],
   ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   base64urlDecode,
   base64urlEncode,
-  endOfDayUtc,
+  endOfDay,
   exportPublicJwk,
   generateBadgeKeyPair,
   lastValidDay,
@@ -27,8 +27,8 @@ const claims: BadgeClaims = {
   role: 'Volunteer helper',
   name: 'Ana Pop',
   stn: 'RO-BN',
-  iat: endOfDayUtc('2026-01-01') - 86400,
-  exp: endOfDayUtc('2026-12-31'),
+  iat: endOfDay('2026-01-01') - 86400,
+  exp: endOfDay('2026-12-31'),
 };
 const during = new Date('2026-06-15T12:00:00Z');
 
@@ -97,8 +97,56 @@ describe('expiry', () => {
     expect((await verifyBadge(token, trust, new Date('2030-01-01T00:00:00Z'))).valid).toBe(false);
   });
   it('refuses dates that do not exist', () => {
-    expect(() => endOfDayUtc('2026-02-30')).toThrow(/not a real date/);
-    expect(() => endOfDayUtc('30.06.2026')).toThrow(/YYYY-MM-DD/);
+    expect(() => endOfDay('2026-02-30')).toThrow(/not a real date/);
+    expect(() => endOfDay('30.06.2026')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('"valid until" is the end of that day in the station\'s time zone, across clock changes', async () => {
+    // Bucharest is UTC+2 in winter, UTC+3 in summer; London UTC+0 / UTC+1.
+    expect(endOfDay('2026-12-31', 'Europe/Bucharest')).toBe(Date.parse('2026-12-31T22:00:00Z') / 1000);
+    expect(endOfDay('2026-06-30', 'Europe/Bucharest')).toBe(Date.parse('2026-06-30T21:00:00Z') / 1000);
+    expect(endOfDay('2026-03-28', 'Europe/London')).toBe(Date.parse('2026-03-29T00:00:00Z') / 1000); // clocks go forward at 01:00 on the 29th
+    expect(endOfDay('2026-03-29', 'Europe/London')).toBe(Date.parse('2026-03-29T23:00:00Z') / 1000);
+    expect(endOfDay('2026-10-24', 'Europe/Bucharest')).toBe(Date.parse('2026-10-24T21:00:00Z') / 1000); // back on the 25th at 04:00
+    expect(endOfDay('2026-10-25', 'Europe/Bucharest')).toBe(Date.parse('2026-10-25T22:00:00Z') / 1000);
+    const exp = endOfDay('2026-12-31', 'Europe/Bucharest');
+    expect(lastValidDay(exp, 'Europe/Bucharest')).toBe('2026-12-31');
+    const local = { ...claims, exp };
+    const token = await signBadge(local, coordinator.privateKey);
+    expect((await verifyBadge(token, trust, new Date('2026-12-31T21:59:59Z'))).valid).toBe(true); // 23:59:59 in Bucharest
+    expect(await verifyBadge(token, trust, new Date('2026-12-31T22:00:00Z'))).toEqual({ valid: false, problem: 'expired', claims: local });
+  });
+});
+
+describe('times out of bounds', () => {
+  /** A token with these claims and a real signature: only the time checks can refuse it. */
+  const signed = (overrides: Record<string, unknown>) => signBadge({ ...claims, ...overrides } as BadgeClaims, coordinator.privateKey);
+
+  it('a badge issued in the future is not valid yet (a phone clock a few minutes behind is tolerated)', async () => {
+    const nextYear = { ...claims, iat: Date.parse('2027-06-01T00:00:00Z') / 1000, exp: Date.parse('2027-12-31T00:00:00Z') / 1000 };
+    const token = await signBadge(nextYear, coordinator.privateKey);
+    expect(await verifyBadge(token, trust, during)).toEqual({ valid: false, problem: 'not-yet-valid', claims: nextYear });
+    expect((await verifyBadge(token, trust, new Date('2027-05-31T23:55:00Z'))).valid).toBe(true);
+    expect((await verifyBadge(token, trust, new Date('2027-05-31T23:45:00Z'))).valid).toBe(false);
+  });
+
+  it('times no date can show, before 2020, after 2100 or more than five years apart are malformed, never an exception', async () => {
+    for (const times of [
+      { exp: 1e300 },
+      { exp: Number.MAX_SAFE_INTEGER },
+      { exp: 4_102_444_801 },
+      { iat: 0 },
+      { iat: -1 },
+      { iat: 1_500_000_000 },
+      { iat: 1.5e9 + 0.5 },
+      { exp: claims.iat + 6 * 365 * 86400 },
+      { exp: claims.iat },
+      { exp: '1798761600' },
+    ]) {
+      const token = await signed(times);
+      expect(parseBadgeToken(token), JSON.stringify(times)).toBeUndefined();
+      expect(await verifyBadge(token, trust, during), JSON.stringify(times)).toEqual({ valid: false, problem: 'malformed' });
+    }
   });
 });
 

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { importHsdsFile } from '../../src/data/import-hsds';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHsdsFile, writeFilesAtomically } from '../../src/data/import-hsds';
 import { readContent } from '../../src/data/read-content';
 import { bearingDegrees, compassPoint, distanceMetres, nearestFirst } from '../../src/lib/geo';
 import { fromHsds, nameUuid, toHsds } from '../../src/lib/hsds';
@@ -13,6 +14,7 @@ import { isOpenAt, openNow, wallClock } from '../../src/lib/open-now';
 import { filtersFromQuery, filtersToQuery, matchesFilters, type FilterFacts } from '../../src/lib/service-filters';
 import type { Hours } from '../../src/schemas/common';
 import type { ServiceData } from '../../src/schemas/service';
+import { syntheticHsdsDirectory } from '../support/hsds-directory';
 
 const at = (iso: string) => new Date(iso);
 
@@ -128,7 +130,7 @@ describe('distance, bearing and the mini-map', () => {
 const shippedContent = fileURLToPath(new URL('../../content', import.meta.url));
 const checks = { siteLanguages: ALL_LANGUAGE_CODES, today: '2099-12-31' };
 const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })), 60_000);
 
 /** A copy of the shipped content in a temporary folder. */
 function contentCopy(): string {
@@ -205,7 +207,7 @@ describe('HSDS 3.0', () => {
     expect(toHsds({ country: { code: 'ro', timezone: 'Europe/Bucharest' }, services: [{ id: 'ro/rich-sample', data: rich }] })).toEqual(doc);
   });
 
-  it('round-trips every shipped service through export and `import:hsds`', () => {
+  it('round-trips every shipped service through export and `import:hsds`', { timeout: 60_000 }, async () => {
     const root = contentCopy();
     const before = readContent(root, checks).content;
     const countries = [...new Set(before.services.map((service) => service.data.country))];
@@ -216,7 +218,7 @@ describe('HSDS 3.0', () => {
       const file = join(root, '..', `${code}.json`);
       writeFileSync(file, JSON.stringify(toHsds({ country: { code, timezone: country?.data.timezone ?? 'UTC' }, services })));
       rmSync(join(root, 'services', code), { recursive: true });
-      const result = importHsdsFile(file, root, checks);
+      const result = await importHsdsFile(file, root, checks);
       expect(result.problems).toEqual([]);
       expect(result.written).toHaveLength(services.length);
     }
@@ -227,16 +229,16 @@ describe('HSDS 3.0', () => {
     expect(readFileSync(join(root, 'services/ro/iasi-sample-1.yaml'), 'utf8')).toMatch(/^# SAMPLE DATA/);
   });
 
-  it('round-trips phones, overnight hours, translations and verification', () => {
+  it('round-trips phones, overnight hours, translations and verification', async () => {
     const root = contentCopy();
     const file = join(root, '..', 'rich.json');
     writeFileSync(file, JSON.stringify(toHsds({ country: { code: 'ro', timezone: 'Europe/Bucharest' }, services: [{ id: 'ro/rich-sample', data: rich }] })));
-    expect(importHsdsFile(file, root, checks).problems).toEqual([]);
+    expect((await importHsdsFile(file, root, checks)).problems).toEqual([]);
     const imported = readContent(root, checks).content.services.find((service) => service.id === 'ro/rich-sample');
     expect(imported?.data).toEqual(rich);
   });
 
-  it('imports a directory from another tool, marked unverified, with the file as its source', () => {
+  it('imports a directory from another tool, marked unverified, with the file as its source', async () => {
     const doc = aidDirectory;
     const { services, problems } = fromHsds(doc, { source: 'HSDS import: aid.json' });
     expect(problems).toEqual([]);
@@ -244,6 +246,7 @@ describe('HSDS 3.0', () => {
       {
         id: 'ro/example-aid-station-desk',
         name: 'Example Aid: station desk',
+        nearStations: [],
         data: {
           sample: false,
           status: 'unverified',
@@ -267,17 +270,17 @@ describe('HSDS 3.0', () => {
     const root = contentCopy();
     const file = join(root, '..', 'aid.json');
     writeFileSync(file, JSON.stringify(doc));
-    const result = importHsdsFile(file, root, checks);
+    const result = await importHsdsFile(file, root, checks);
     expect(result.written).toEqual(['content/services/ro/example-aid-station-desk.yaml']);
     expect(readFileSync(join(root, 'services/ro/example-aid-station-desk.yaml'), 'utf8')).toMatch(/^# Imported from the HSDS file aid\.json/);
   });
 
-  it('runs the content checks, and writes nothing when they fail', () => {
+  it('runs the content checks, and writes nothing when they fail', async () => {
     const root = contentCopy();
     const file = join(root, '..', 'bad.json');
     const wrong: ServiceData = { ...rich, location: { lat: 26.08, lon: 44.45 } }; // swapped: not in Romania
     writeFileSync(file, JSON.stringify(toHsds({ country: { code: 'ro', timezone: 'Europe/Bucharest' }, services: [{ id: 'ro/rich-sample', data: wrong }] })));
-    const result = importHsdsFile(file, root, checks);
+    const result = await importHsdsFile(file, root, checks);
     expect(result.written).toEqual([]);
     expect(result.problems.join('\n')).toMatch(/content\/services\/ro\/rich-sample\.yaml → location: .*not inside RO/);
     expect(existsSync(join(root, 'services/ro/rich-sample.yaml'))).toBe(false);
@@ -285,17 +288,138 @@ describe('HSDS 3.0', () => {
     // A real provider without a checked date fails the same rule as a hand-written file.
     const undated = { ...aidDirectory, services: aidDirectory.services.map(({ assured_date: _, ...service }) => service) };
     writeFileSync(file, JSON.stringify(undated));
-    expect(importHsdsFile(file, root, checks).problems).toEqual([
+    expect((await importHsdsFile(file, root, checks)).problems).toEqual([
       'content/services/ro/example-aid-station-desk.yaml → verified: a real (non-sample) service needs `verified` with date, method and source',
     ]);
   });
 
-  it('does not overwrite existing files unless asked to', () => {
+  it('does not overwrite existing files unless asked to', async () => {
     const root = contentCopy();
     const file = join(root, '..', 'ro.json');
     const services = readContent(root, checks).content.services.filter((service) => service.id === 'ro/iasi-sample-1');
     writeFileSync(file, JSON.stringify(toHsds({ country: { code: 'ro', timezone: 'Europe/Bucharest' }, services })));
-    expect(importHsdsFile(file, root, checks).problems).toEqual(['content/services/ro/iasi-sample-1.yaml already exists; pass --replace to overwrite it']);
-    expect(importHsdsFile(file, root, { ...checks, replace: true }).written).toEqual(['content/services/ro/iasi-sample-1.yaml']);
+    expect((await importHsdsFile(file, root, checks)).problems).toEqual(['content/services/ro/iasi-sample-1.yaml already exists; pass --replace to overwrite it']);
+    expect((await importHsdsFile(file, root, { ...checks, replace: true })).written).toEqual(['content/services/ro/iasi-sample-1.yaml']);
+  });
+
+  // ── what an import must refuse, and leave no trace of ──
+
+  const hsdsFixtures = fileURLToPath(new URL('../fixtures/hsds', import.meta.url));
+  /** Every file below a folder with its text, to prove a refused import changed nothing. */
+  const snapshot = (folder: string) => Object.fromEntries(readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort().map((path) => [path, statSync(join(folder, path)).isDirectory() ? 'folder' : readFileSync(join(folder, path), 'utf8')]));
+  const leftovers = (root: string) => readdirSync(join(root, '..')).filter((name) => name.startsWith('.import-staging-'));
+
+  it.each([
+    ['trunk-zero-phone.json', {}, 'services[0] "Example Aid: station desk" (id s1) → phones[0].number: "+40 (0) 21 312 1234" changes when normalised: it is dialled as +40 21 312 1234 (the trunk 0 after the country code is dropped); check the number against the source and write +40213121234'],
+    ['national-phone.json', {}, 'services[0] "Example Aid: station desk" (id s1) → phones[0].number: "021 312 1234" is not in international form (+ and the country code); if it is +40 21 312 1234, write that'],
+    ['wrong-country.json', { country: 'ro' }, 'services[0] "Example Aid: station desk" (id s1) → addresses.country: the address is in DE, but this import is for RO (--country ro); import it with --country de, or correct the address'],
+    ['content-id-elsewhere.json', {}, 'services[0] "Example Aid: station desk" (id s1) → safe_station.content_id: "ro/example-aid" would put it in services/ro/, but the service is in DE; correct the id or the address'],
+  ])('refuses %s with a message naming the service, the field and the fix, and writes nothing', async (fixture, options, message) => {
+    const root = contentCopy();
+    const before = snapshot(join(root, 'services'));
+    const result = await importHsdsFile(join(hsdsFixtures, fixture), root, { ...checks, ...options });
+    expect(result.problems).toEqual([message]);
+    expect(result.written).toEqual([]);
+    expect(snapshot(join(root, 'services'))).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('stores a number written with spaces in E.164, so its call link is right', () => {
+    const doc = { ...aidDirectory, phones: [{ id: 'p1', service_id: 's1', number: '+40 21 312 1234', type: 'voice' }] };
+    expect(fromHsds(doc, { source: 'x' }).services[0]?.data.phones).toEqual([{ number: '+40213121234', kind: 'voice' }]);
+  });
+
+  it('imports every service as unverified, whatever the file claims', async () => {
+    const root = contentCopy();
+    const result = await importHsdsFile(join(hsdsFixtures, 'claims-confirmed.json'), root, checks);
+    expect(result.problems).toEqual([]);
+    expect(readFileSync(join(root, 'services/ro/example-aid-station-desk.yaml'), 'utf8')).toMatch(/^status: unverified$/m);
+    expect(readContent(root, checks).content.services.find((service) => service.id === 'ro/example-aid-station-desk')?.data.status).toBe('unverified');
+  });
+
+  it('refuses a deeply nested array in the second service by name and field, without a crash, and writes nothing (not even the first)', async () => {
+    const root = contentCopy();
+    const before = snapshot(join(root, 'services'));
+    const second = { ...aidDirectory.services[0], id: 's2', name: 'Second Aid: night desk', safe_station: { sources: 'PLACEHOLDER' } };
+    const text = JSON.stringify({ ...aidDirectory, services: [aidDirectory.services[0], second] }).replace('"PLACEHOLDER"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const file = join(root, '..', 'deep.json');
+    writeFileSync(file, text);
+    const result = await importHsdsFile(file, root, checks);
+    expect(result.problems).toEqual(['services[1] "Second Aid: night desk" (id s2) → safe_station.sources.0.0.0.0.0.0.0: nested more than 10 levels deep; HSDS fields are flat values, so correct or remove this field']);
+    expect(snapshot(join(root, 'services'))).toEqual(before);
+    // And a text no directory field holds.
+    writeFileSync(file, JSON.stringify({ ...aidDirectory, services: [{ ...aidDirectory.services[0], description: 'x'.repeat(50_000) }] }));
+    expect((await importHsdsFile(file, root, checks)).problems).toEqual(['services[0] "Example Aid: station desk" (id s1) → description: 50000 characters; a field may hold at most 10000; shorten it in the file']);
+  });
+
+  it('puts everything back when a rename fails half-way (all files or none)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atomic-'));
+    made.push(root);
+    mkdirSync(join(root, 'out'));
+    writeFileSync(join(root, 'out', 'file-3'), 'the old text');
+    writeFileSync(join(root, 'blocker'), 'a file where a folder should be');
+    const files = new Map(Array.from({ length: 30 }, (_, index) => [index === 20 ? join(root, 'blocker', 'file-20') : join(root, 'out', 'new', `file-${index}`), `new ${index}`]));
+    files.set(join(root, 'out', 'file-3'), 'replaced');
+    const before = snapshot(root);
+    await expect(writeFilesAtomically(files, root)).rejects.toThrow(/ENOTDIR|EEXIST/);
+    expect(snapshot(root)).toEqual(before);
+    expect(readdirSync(root).filter((name) => name.startsWith('.import-staging-'))).toEqual([]);
+  });
+
+  describe('interrupted (Ctrl-C or a shutdown) during a 12,000-service import', () => {
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    const directories = new Map<number, string>();
+    beforeAll(() => {
+      const folder = mkdtempSync(join(tmpdir(), 'hsds-big-'));
+      made.push(folder);
+      for (const count of [12_000, 2_000]) {
+        directories.set(count, join(folder, `${count}.json`));
+        writeFileSync(join(folder, `${count}.json`), JSON.stringify(syntheticHsdsDirectory(count)));
+      }
+    }, 60_000);
+
+    /** Runs import:hsds on a directory of `count` services and sends `signal` once `when` says so; resolves with its exit and output. */
+    function importUntil(count: number, root: string, signal: NodeJS.Signals, when: () => boolean): Promise<{ code: number | null; output: string }> {
+      const big = directories.get(count) as string;
+      return new Promise((resolve) => {
+        // vite-node itself (not through npx), so the signal reaches the process that writes.
+        const child = spawn(process.execPath, ['node_modules/vite-node/vite-node.mjs', 'scripts/import-hsds.ts', big, '--content', root, '--country', 'ro'], { cwd: repository });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        const poll = setInterval(() => {
+          if (when()) {
+            clearInterval(poll);
+            child.kill(signal);
+          }
+        }, 5);
+        child.on('exit', (code) => {
+          clearInterval(poll);
+          resolve({ code, output });
+        });
+      });
+    }
+
+    // The SIGTERM case on a smaller directory: the same code path, a minute less on two cores.
+    it.each([['SIGINT', 12_000], ['SIGTERM', 2_000]] as const)('%s while the files are being written leaves nothing behind (%i services)', async (signal, count) => {
+      const root = contentCopy();
+      const before = snapshot(join(root, 'services'));
+      const { code, output } = await importUntil(count, root, signal, () => leftovers(root).length > 0 || existsSync(join(root, 'services/ro/sample-provider-0-day-centre.yaml')));
+      expect(code, output).toBe(signal === 'SIGINT' ? 130 : 143);
+      // vite-node's own SIGTERM handler ends the process before the script can say so; the result is the same.
+      if (signal === 'SIGINT') expect(output).toContain('Import interrupted (SIGINT); nothing was written.');
+      expect(snapshot(join(root, 'services'))).toEqual(before);
+      expect(leftovers(root)).toEqual([]);
+    }, 240_000);
+
+    it('SIGINT while it reads and checks leaves nothing behind either', async () => {
+      const root = contentCopy();
+      const before = snapshot(join(root, 'services'));
+      const started = Date.now();
+      const { code, output } = await importUntil(12_000, root, 'SIGINT', () => Date.now() - started > 4000);
+      expect(code, output).not.toBe(0);
+      expect(snapshot(join(root, 'services'))).toEqual(before);
+      expect(leftovers(root)).toEqual([]);
+    }, 240_000);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, cpSync, rmSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readBadgeTrust } from '../../src/data/badges';
 import { readContent } from '../../src/data/read-content';
 import { readStaffContent } from '../../src/data/read-staff';
-import { badgeSvg, claimsFromFlags, isInsideFolder, keysYamlEntry, parseFlags } from '../../src/lib/badge-cli';
+import { badgeSvg, claimsFromFlags, isInsideFolder, isReallyInsideFolder, keysYamlEntry, parseFlags } from '../../src/lib/badge-cli';
 import { exportPublicJwk, generateBadgeKeyPair } from '../../src/lib/badge';
 import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
 import { qrSymbol } from '../../src/lib/poster';
@@ -151,22 +152,53 @@ describe('badge commands', () => {
     expect(isInsideFolder('/work/repo', '/home/me/keys/key.json')).toBe(false);
   });
 
+  it('follow symbolic links: a link outside the repository that leads into it counts as inside', { timeout: 60_000 }, () => {
+    const outside = mkdtempSync(join(tmpdir(), 'keys-'));
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    const wouldBe = ['never-written-key-1.json', 'never-written-key-2.json'].map((name) => join(repository, name));
+    try {
+      symlinkSync(repository, join(outside, 'into-repo'));
+      symlinkSync(wouldBe[1] as string, join(outside, 'key-link.json')); // dangling: the file does not exist yet
+      // As written, both paths are outside; followed, both lead into the repository.
+      expect(isInsideFolder(repository, join(outside, 'into-repo', 'new', 'key.json'))).toBe(false);
+      expect(isReallyInsideFolder(repository, join(outside, 'into-repo', 'new', 'key.json'))).toBe(true);
+      expect(isReallyInsideFolder(repository, join(outside, 'key-link.json'))).toBe(true);
+      expect(isReallyInsideFolder(repository, join(outside, 'plain', 'key.json'))).toBe(false);
+      // The keygen command itself refuses both, and writes nothing.
+      for (const target of [join(outside, 'into-repo', 'never-written-key-1.json'), join(outside, 'key-link.json')]) {
+        const run = spawnSync(process.execPath, ['node_modules/vite-node/vite-node.mjs', 'scripts/badge-keygen.ts', target], { cwd: repository, encoding: 'utf8' });
+        expect(run.status, run.stdout).toBe(1);
+        expect(run.stderr).toMatch(/is inside the repository \(following symbolic links\)/);
+      }
+      for (const path of wouldBe) expect(existsSync(path), path).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      for (const path of wouldBe) rmSync(path, { force: true });
+    }
+  });
+
   it('read claims from the command line and refuse what would make a bad badge', () => {
     const now = new Date('2026-06-01T10:00:00Z');
     const { flags } = parseFlags(['--org', 'Red Cross Test', '--role=Volunteer', '--until', '2026-12-31', '--station', 'ro-bn']);
-    const claims = claimsFromFlags(flags, 'key-1', now, ['RO-BN']);
+    const stations = new Map([['RO-BN', 'Europe/Bucharest']]);
+    const claims = claimsFromFlags(flags, 'key-1', now, stations);
     expect(claims).toMatchObject({ v: 1, kid: 'key-1', org: 'Red Cross Test', role: 'Volunteer', stn: 'RO-BN', iat: now.getTime() / 1000 });
     expect(claims.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(() => claimsFromFlags({ ...flags, until: '2026-01-01' }, 'key-1', now, ['RO-BN'])).toThrow(/already past/);
-    expect(() => claimsFromFlags({ ...flags, station: 'XX-NO' }, 'key-1', now, ['RO-BN'])).toThrow(/not a station short code/);
-    expect(() => claimsFromFlags({ role: 'x', until: '2026-12-31' }, 'key-1', now, [])).toThrow(/--org is required/);
+    // "Until 2026-12-31" at a Romanian station: through midnight in Bucharest (22:00 UTC in winter).
+    expect(claims.exp).toBe(Date.parse('2026-12-31T22:00:00Z') / 1000);
+    expect(claimsFromFlags({ ...flags, station: '' }, 'key-1', now, stations).exp).toBe(Date.parse('2027-01-01T00:00:00Z') / 1000);
+    expect(() => claimsFromFlags({ ...flags, until: '2026-01-01' }, 'key-1', now, stations)).toThrow(/already past/);
+    expect(() => claimsFromFlags({ ...flags, until: '2032-01-01' }, 'key-1', now, stations)).toThrow(/more than five years/);
+    expect(() => claimsFromFlags({ ...flags, station: 'XX-NO' }, 'key-1', now, stations)).toThrow(/not a station short code/);
+    expect(() => claimsFromFlags({ role: 'x', until: '2026-12-31' }, 'key-1', now, new Map())).toThrow(/--org is required/);
   });
 
   it('draw a printable A6 badge with the holder, the date and the QR code of the check address', () => {
     const url = 'https://safe-station.example.org/verify/#abc.def';
     const svg = badgeSvg({
-      claims: { v: 1, kid: 'k', id: 'badge-42', org: 'Example <Relief> & Co', role: 'Volunteer', name: 'Ana', stn: 'RO-BN', iat: 1, exp: 1798761600 },
+      claims: { v: 1, kid: 'k', id: 'badge-42', org: 'Example <Relief> & Co', role: 'Volunteer', name: 'Ana', stn: 'RO-BN', iat: 1, exp: Date.parse('2026-12-31T22:00:00Z') / 1000 },
       stationName: 'București Nord',
+      timeZone: 'Europe/Bucharest',
       url,
       qr: qrSymbol(url),
     });
