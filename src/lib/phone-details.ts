@@ -1,6 +1,6 @@
-import type { Phone } from '../schemas/common';
+import type { Hours, Phone } from '../schemas/common';
 import type { Translator } from './i18n';
-import { countryName } from './format';
+import { countryName, formatHours } from './format';
 
 /** The short facts shown under a number: cost, where to call it from, text-only. */
 export function phoneDetails(phone: Phone, country: string, t: Translator): string[] {
@@ -12,4 +12,10 @@ export function phoneDetails(phone: Phone, country: string, t: Translator): stri
   if (phone.kind === 'sms') details.push(t('common.textOnly'));
   if (phone.note) details.push(phone.note[t.lang] ?? phone.note.en ?? '');
   return details.filter(Boolean);
+}
+
+/** A line's hours in a few words: "24 hours", the opening spans, or that they are not confirmed. */
+export function hoursText(hours: Hours | undefined, t: Translator): string {
+  if (hours === '24/7') return t('common.allDay');
+  return hours ? formatHours(hours, t.lang, t('common.everyDay')) : t('common.hoursNotConfirmed');
 }

@@ -42,6 +42,8 @@ export const phone = z
     free: z.boolean().optional(),
     /** `abroad`: the number to dial from outside the country (shown in international form). */
     from: z.enum(['inside', 'abroad']).optional(),
+    /** Only where this number keeps other hours than its contact (e.g. an office line beside a round-the-clock one). */
+    hours: hours.optional(),
     note: localizedText.optional(),
   })
   .strict();

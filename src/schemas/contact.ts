@@ -21,6 +21,8 @@ export const contactSchema = z
     organisation: localizedText,
     name: localizedText,
     purposes: z.array(contactPurpose).min(1),
+    /** Who the line is for, where it is not everyone (shown as "For women"). Leave out for everyone. */
+    audience: z.enum(['women'], { errorMap: () => ({ message: 'write "women", or leave audience out when the line is for everyone' }) }).optional(),
     phones: z.array(phone).min(1, 'a contact needs at least one phone number'),
     hours: hours.optional(),
     languages: z.array(languageTag).optional(),

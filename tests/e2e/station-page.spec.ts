@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { contactsOf, countryOf } from '../support/content';
+import { LANGUAGES } from '../../src/lib/languages';
+import { contactsOf, countryOf, shipped } from '../support/content';
+import { uiText } from '../support/ui-text';
 
 const romania = countryOf('ro');
 const nationalLine = contactsOf(romania.data.antiTrafficking)[0]!;
@@ -75,4 +77,68 @@ test('sample providers are marked as sample data', async ({ page }) => {
   const services = page.locator('.services > li');
   expect(await services.count()).toBeGreaterThan(0);
   for (const service of await services.all()) await expect(service.locator('.badge')).toHaveText(/Sample/);
+});
+
+test.describe('hours that help decide', () => {
+  const kcik = contactsOf(countryOf('pl').data.antiTrafficking)[0]!;
+  const [officeLine, roundTheClock] = kcik.data.phones.map((phone) => `.emergency a[href="tel:${phone.number}"]`) as [string, string];
+
+  test('on a Saturday at noon in Warsaw the office line says closed — call 112, the round-the-clock line says 24 hours', async ({ page }) => {
+    // 2026-12-05 is a Saturday; 11:00 UTC is 12:00 in Warsaw.
+    await page.clock.setFixedTime(new Date('2026-12-05T11:00:00Z'));
+    await page.goto('/en/pl/przemysl-glowny/');
+    await expect(page.locator(officeLine)).toContainText('Mon');
+    await expect(page.locator(officeLine).locator('[data-open-status]')).toHaveText('Closed now — call 112');
+    await expect(page.locator(roundTheClock)).toContainText('24 hours');
+    await expect(page.locator(roundTheClock).locator('[data-open-status]')).toHaveCount(0);
+    await expect(page.locator('.emergency a[href="tel:112"]')).toContainText('24 hours');
+  });
+
+  test('on a Tuesday at 10:00 in Warsaw the office line says open now', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-12-08T09:00:00Z'));
+    await page.goto('/en/pl/przemysl-glowny/');
+    await expect(page.locator(officeLine).locator('[data-open-status]')).toHaveText('Open now');
+  });
+
+  test('the helpline for women in Germany is headed and labelled for women, not as the trafficking line', async ({ page }) => {
+    await page.goto('/en/de/berlin-hbf/');
+    const emergency = page.locator('.emergency');
+    await expect(emergency.getByRole('heading', { name: 'Helpline for women' })).toBeVisible();
+    await expect(emergency).not.toContainText('Trafficking and exploitation helpline');
+    await expect(page.locator('.emergency a[href="tel:116016"]')).toContainText('For women');
+  });
+
+  test.describe('with JavaScript turned off', () => {
+    test.use({ javaScriptEnabled: false });
+    test('the hours are written out and no open or closed claim is made', async ({ page }) => {
+      await page.goto('/en/pl/przemysl-glowny/');
+      await expect(page.locator(officeLine)).toContainText('09:00');
+      await expect(page.locator(officeLine).locator('[data-open-status]')).toBeHidden();
+    });
+  });
+});
+
+test('a station without a sourced help point says to ask uniformed staff or call 112', async ({ page }) => {
+  const withoutHelpPoint = shipped.stations.find((station) => !station.data.helpInStation);
+  test.skip(!withoutHelpPoint, 'every shipped station has a sourced help point');
+  const { country } = withoutHelpPoint!.data;
+  for (const lang of ['en', 'uk', 'ar']) {
+    await page.goto(`/${lang}/${country}/${withoutHelpPoint!.id.split('/').pop()}/`);
+    await expect(page.locator('[data-help-fallback]')).toHaveText(uiText(lang, 'station.askStaff'));
+  }
+});
+
+test('the language menu shows every language at once, in two columns on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/uk/ro/bucuresti-nord/');
+  await page.locator('.language-switcher summary').click();
+  const links = page.locator('.language-switcher li a');
+  expect(await links.count()).toBe(LANGUAGES.length);
+  for (const { code, name } of LANGUAGES) {
+    const link = page.locator(`.language-switcher li a[hreflang="${code}"]`);
+    await expect(link).toHaveText(name);
+    await expect(link, code).toBeInViewport({ ratio: 1 });
+  }
+  const columns = await links.evaluateAll((all) => new Set(all.map((a) => Math.round(a.getBoundingClientRect().left))).size);
+  expect(columns).toBe(2);
 });

@@ -3,9 +3,12 @@ import { pickLanguage } from '../../src/lib/best-language';
 import { formatHours } from '../../src/lib/format';
 import { bearingDegrees, compassPoint, distanceMetres, isInsideCountry } from '../../src/lib/geo';
 import { hoistIslandStyle } from '../../src/lib/island-style';
+import { useTranslations } from '../../src/lib/i18n';
 import { selectLanguages } from '../../src/lib/languages';
 import { pickText } from '../../src/lib/localized';
 import { displayNumber, phoneLinkData, phoneProblem, spokenDigits, telHref } from '../../src/lib/phone';
+import { hoursText } from '../../src/lib/phone-details';
+import { contactSchema } from '../../src/schemas/contact';
 import { foldForSearch, matchesQuery } from '../../src/lib/text';
 
 describe('foldForSearch / matchesQuery', () => {
@@ -105,5 +108,28 @@ describe('hoistIslandStyle', () => {
     expect(hoistIslandStyle(plain)).toBe(plain);
     const done = `<html><head>${style}</head><body></body></html>`;
     expect(hoistIslandStyle(done)).toBe(done);
+  });
+});
+
+describe('hoursText and the contact schema (hours per phone, audience)', () => {
+  const t = useTranslations('en');
+  it('says "24 hours", the spans, or that hours are not confirmed', () => {
+    expect(hoursText('24/7', t)).toBe('24 hours');
+    expect(hoursText([{ days: ['fri'], opens: '09:00', closes: '14:00' }], t)).toMatch(/09:00.*14:00/);
+    expect(hoursText(undefined, t)).toBe('Opening hours not confirmed');
+  });
+  const base = {
+    country: 'de', organisation: { en: 'X' }, name: { en: 'X' }, purposes: ['trafficking'],
+    verified: { date: '2026-11-25', method: 'desk-research', source: 'S16' }, status: 'confirmed', sources: ['S16 example'],
+  };
+  it('accepts hours on one phone and a line for women', () => {
+    const parsed = contactSchema.parse({ ...base, audience: 'women', phones: [{ number: '116016' }, { number: '+48226280120', hours: '24/7' }] });
+    expect(parsed.audience).toBe('women');
+    expect(parsed.phones[1]?.hours).toBe('24/7');
+  });
+  it('names the fix for an unknown audience', () => {
+    const result = contactSchema.safeParse({ ...base, audience: 'everyone', phones: [{ number: '112' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/write "women", or leave audience out/);
   });
 });
