@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SKIP_MARKDOWN_CHECK } from '../../src/integrations/content-gate';
+import { SKIP_MARKDOWN_CHECK } from '../../src/data/read-content';
 import { serveStatic } from '../support/static-server';
 
 /**
