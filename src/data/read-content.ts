@@ -115,26 +115,43 @@ function checkInfoPages(root: string, displayRoot: string, options: ReadOptions,
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(name)) problems.push({ file, field: '(file name)', message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md` });
     const text = readText(path, file, problems);
     if (text === undefined) continue;
-    const frontMatter = FRONT_MATTER.exec(text);
-    if (!frontMatter) {
-      problems.push({ file, field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' });
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = parseYaml(frontMatter[1] ?? '');
-    } catch (error) {
-      problems.push({ file, field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` });
-      continue;
-    }
-    const parsed = infoSchema.safeParse(raw);
-    if (!parsed.success) problems.push(...problemsFromZod(file, parsed.error.issues));
-    if (!(options.checkMarkdown ?? process.env[SKIP_MARKDOWN_CHECK] !== '1')) continue;
-    const bodyStartsAt = frontMatter[0].split('\n').length - (frontMatter[0].endsWith('\n') ? 1 : 0);
-    for (const problem of markdownProblems(text.slice(frontMatter[0].length))) {
-      problems.push({ file, field: `line ${problem.line + bodyStartsAt}`, message: problem.message });
-    }
+    const checkMarkdown = options.checkMarkdown ?? process.env[SKIP_MARKDOWN_CHECK] !== '1';
+    problems.push(...infoPageProblems(text, checkMarkdown).map((problem) => ({ file, ...problem })));
   }
+}
+
+type FieldProblem = Omit<ContentProblem, 'file'>;
+
+/** Scripts and tests read the same pages many times over (an import checks the whole folder after each country). */
+const infoPageChecks = new Map<string, FieldProblem[]>();
+
+function infoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+  const key = `${checkMarkdown ? 1 : 0}${text}`;
+  let found = infoPageChecks.get(key);
+  if (!found) {
+    found = findInfoPageProblems(text, checkMarkdown);
+    infoPageChecks.set(key, found);
+  }
+  return found;
+}
+
+function findInfoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+  const frontMatter = FRONT_MATTER.exec(text);
+  if (!frontMatter) return [{ field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' }];
+  let raw: unknown;
+  try {
+    raw = parseYaml(frontMatter[1] ?? '');
+  } catch (error) {
+    return [{ field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` }];
+  }
+  const parsed = infoSchema.safeParse(raw);
+  const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod('', parsed.error.issues).map(({ field, message }) => ({ field, message }));
+  if (!checkMarkdown) return problems;
+  const bodyStartsAt = frontMatter[0].split('\n').length - (frontMatter[0].endsWith('\n') ? 1 : 0);
+  for (const problem of markdownProblems(text.slice(frontMatter[0].length))) {
+    problems.push({ field: `line ${problem.line + bodyStartsAt}`, message: problem.message });
+  }
+  return problems;
 }
 
 /**

@@ -89,23 +89,20 @@ function shorten(text: string): string {
 }
 
 /**
+ * Every problem needs one of these: HTML and autolinks start with "<", links
+ * "](" or a definition "]:", images "![", GFM's bare links "www." or "://".
+ * Plain easy-read text (every shipped page) is then not parsed at all, which
+ * keeps reading content fast for scripts and tests that read it many times.
+ */
+const MIGHT_HOLD_A_PROBLEM = /<|\]\(|\]:|!\[|www\.|:\/\//i;
+
+/**
  * Problems in the body of an information page, parsed as Astro parses it
  * (CommonMark with GFM): raw HTML, links to anything but https:, mailto:,
  * tel: or the site itself, and images (a page loads nothing from elsewhere).
  */
 export function markdownProblems(markdown: string): MarkdownProblem[] {
-  let problems = checked.get(markdown);
-  if (!problems) {
-    problems = findMarkdownProblems(markdown);
-    checked.set(markdown, problems);
-  }
-  return problems;
-}
-
-/** Parsing is the slow part of reading content (about 4 ms a page); tests and scripts read the same pages many times. */
-const checked = new Map<string, MarkdownProblem[]>();
-
-function findMarkdownProblems(markdown: string): MarkdownProblem[] {
+  if (!MIGHT_HOLD_A_PROBLEM.test(markdown)) return [];
   const problems: MarkdownProblem[] = [];
   for (const node of walk(parser.parse(markdown))) {
     const line = node.position?.start.line ?? 1;
