@@ -4,6 +4,7 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import preact from '@astrojs/preact';
 import AstroPWA from '@vite-pwa/astro';
 import sitemap from '@astrojs/sitemap';
+import rehypeSanitize from 'rehype-sanitize';
 import { selectLanguages } from './src/lib/languages';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
@@ -13,6 +14,7 @@ import { DEFAULT_TILE_URL } from './src/lib/tiles';
 import { posters } from './src/integrations/posters';
 import { siteUrlFromEnv } from './src/lib/site-url';
 import { languageChooserAsDefault } from './src/lib/sitemap';
+import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';
 
 const site = siteUrlFromEnv(process.env);
 const builtLanguages = selectLanguages(process.env.PUBLIC_LOCALES);
@@ -33,6 +35,8 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
   devToolbar: { enabled: false },
   // Scripts as files, not inline: they are cached once for every page, and a strict CSP needs no inline script hashes.
   vite: { build: { assetsInlineLimit: 0 } },
+  // Behind the content gate (which refuses raw HTML and unsafe links): whatever Markdown becomes is cut to the allow-list.
+  markdown: { rehypePlugins: [[rehypeSanitize, MARKDOWN_ALLOW_LIST]] },
   integrations: [
     contentGate(),
     // Checks the poster lock first; after the build, prints the poster pages to PDF.

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { BadgeTrust } from '../lib/badge';
-import { problemsFromZod, type ContentProblem } from '../lib/content-check';
+import { ContentError, problemsFromZod, type ContentProblem } from '../lib/content-check';
 import { badgeKeysFile, revokedBadgesFile } from '../schemas/badges';
-import { ContentError } from './read-content';
 
 function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef, unknown>, problems: ContentProblem[]): T[] {
   const file = `content/badges/${name}`;
@@ -28,9 +27,11 @@ function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef
   return parsed.data;
 }
 
-/** Reads content/badges/ under `root` (the content folder); throws a ContentError naming every problem. */
-export function readBadgeTrust(root: string): BadgeTrust {
-  const problems: ContentProblem[] = [];
+/**
+ * Reads content/badges/ under `root` (the content folder), adding what is
+ * wrong to `problems`; the content gate calls it with every other check.
+ */
+export function checkBadgeTrust(root: string, problems: ContentProblem[]): BadgeTrust {
   const keys = readList(root, 'keys.yaml', badgeKeysFile, problems);
   const revoked = readList(root, 'revoked.yaml', revokedBadgesFile, problems);
   const seen = new Set<string>();
@@ -38,8 +39,15 @@ export function readBadgeTrust(root: string): BadgeTrust {
     if (seen.has(key.id)) problems.push({ file: 'content/badges/keys.yaml', field: `${index}.id`, message: `key id "${key.id}" is used twice; every key needs its own id` });
     seen.add(key.id);
   });
-  if (problems.length > 0) throw new ContentError(problems);
   return { keys: keys.map(({ id, issuer, jwk }) => ({ id, issuer, jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } })), revoked: revoked.map((entry) => entry.id) };
+}
+
+/** Reads content/badges/ under `root`; throws a ContentError naming every problem. */
+export function readBadgeTrust(root: string): BadgeTrust {
+  const problems: ContentProblem[] = [];
+  const trust = checkBadgeTrust(root, problems);
+  if (problems.length > 0) throw new ContentError(problems);
+  return trust;
 }
 
 let trust: BadgeTrust | undefined;

@@ -2,18 +2,31 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { checkContent, contentWarnings, formatProblem, problemsFromZod, type CheckOptions, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
+import { checkContent, ContentError, contentWarnings, problemsFromZod, type CheckOptions, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
+import { markdownProblems } from '../lib/markdown-safety';
 import { collectionSchemas, type CollectionName } from '../schemas';
+import { infoSchema } from '../schemas/info';
+import { checkBadgeTrust } from './badges';
 
-/** Thrown when content cannot be published; its message lists every problem. */
-export class ContentError extends Error {
-  constructor(readonly problems: readonly ContentProblem[]) {
-    super(`Content has ${problems.length} problem(s); nothing was built.\n${problems.map((p) => `  ✗ ${formatProblem(p)}`).join('\n')}`);
-    this.name = 'ContentError';
-  }
+export { ContentError };
+
+/** No content file comes near this; a bigger one is a mistake (a pasted document, an export), not a page. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+/**
+ * How deep each collection's files sit: countries/{code}.yaml, the others
+ * {collection}/{country}/{slug}.yaml. A file in a sub-folder would otherwise
+ * get a web address of its own, or silently take the place of another.
+ */
+const DEPTH: Record<CollectionName, number> = { countries: 1, stations: 2, contacts: 2, services: 2 };
+
+interface FoundFile {
+  readonly path: string;
+  /** Path below the collection folder, "/"-separated. */
+  readonly below: string;
 }
 
-function listYamlFiles(folder: string): string[] {
+function listFiles(folder: string, extension: RegExp, base = folder): FoundFile[] {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -22,35 +35,151 @@ function listYamlFiles(folder: string): string[] {
   }
   return names.flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return listYamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
+    if (statSync(path).isDirectory()) return listFiles(path, extension, base);
+    return extension.test(name) ? [{ path, below: relative(base, path).split(sep).join('/') }] : [];
   });
 }
 
 /** Files not on disk yet, by absolute path, read as if they were (an import checks its files before writing any). */
 export type PendingFiles = ReadonlyMap<string, string>;
+const NO_PENDING: PendingFiles = new Map();
+
+/** The file's text, or a problem when it is too big to be content. */
+function readText(path: string, file: string, problems: ContentProblem[], pending: PendingFiles = NO_PENDING): string | undefined {
+  const waiting = pending.get(path);
+  const bytes = waiting === undefined ? statSync(path).size : Buffer.byteLength(waiting);
+  if (bytes > MAX_FILE_BYTES) {
+    problems.push({ file, field: '(whole file)', message: `${Math.ceil(bytes / 1024)} KB is more than the ${MAX_FILE_BYTES / 1024} KB a content file may have; this is not one page of content, split or shorten it` });
+    return undefined;
+  }
+  return waiting ?? readFileSync(path, 'utf8');
+}
+
+function placeProblem(name: string, depth: number, below: string): string | undefined {
+  const parts = below.split('/');
+  if (parts.length === depth) return undefined;
+  const where = depth === 1 ? `content/${name}/` : `content/${name}/{country}/`;
+  return `files belong directly in ${where}, not in ${parts.length > depth ? 'a sub-folder' : `content/${name}/ itself`} (a copy in a sub-folder would take another file's web address); move it to ${where}`;
+}
+
+/** Files on disk and pending files below `folder`, each once. */
+function filesWithPending(folder: string, extension: RegExp, pending: PendingFiles): FoundFile[] {
+  const onDisk = listFiles(folder, extension);
+  const known = new Set(onDisk.map(({ path }) => path));
+  const waiting = [...pending.keys()]
+    .filter((path) => !known.has(path) && extension.test(path) && !relative(folder, path).startsWith('..'))
+    .map((path) => ({ path, below: relative(folder, path).split(sep).join('/') }));
+  return [...onDisk, ...waiting];
+}
 
 function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[], pending: PendingFiles): Entry<T>[] {
   const folder = join(root, name);
-  const pendingHere = [...pending.keys()].filter((path) => !relative(folder, path).startsWith('..'));
-  const paths = [...new Set([...listYamlFiles(folder), ...pendingHere])];
-  return paths.flatMap((path) => {
+  const entries: Entry<T>[] = [];
+  const fileOfId = new Map<string, string>();
+  for (const { path, below } of filesWithPending(folder, /\.ya?ml$/, pending)) {
     const file = relative(displayRoot, path).split(sep).join('/');
-    const id = relative(folder, path).split(sep).join('/').replace(/\.ya?ml$/, '');
+    const id = below.replace(/\.ya?ml$/, '');
+    const misplaced = placeProblem(name, DEPTH[name], below);
+    if (misplaced) {
+      problems.push({ file, field: '(file name)', message: misplaced });
+      continue;
+    }
+    const twin = fileOfId.get(id);
+    if (twin) {
+      problems.push({ file, field: '(file name)', message: `${twin} has the same name and so the same web address; keep one of the two files` });
+      continue;
+    }
+    fileOfId.set(id, file);
+    const text = readText(path, file, problems, pending);
+    if (text === undefined) continue;
     let raw: unknown;
     try {
-      raw = parseYaml(pending.get(path) ?? readFileSync(path, 'utf8'));
+      raw = parseYaml(text);
     } catch (error) {
       problems.push({ file, field: '(whole file)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` });
-      return [];
+      continue;
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...problemsFromZod(file, parsed.error.issues));
-      return [];
+      continue;
     }
-    return [{ id, file, data: parsed.data }];
-  });
+    entries.push({ id, file, data: parsed.data });
+  }
+  return entries;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Information pages (content/info/{lang}/{slug}.md): the front matter against
+ * its schema, the body against the Markdown rules (no raw HTML, safe link
+ * addresses; src/lib/markdown-safety.ts), each problem with its line.
+ */
+function checkInfoPages(root: string, displayRoot: string, options: ReadOptions, problems: ContentProblem[]): void {
+  const siteLanguages = new Set(options.siteLanguages);
+  for (const { path, below } of listFiles(join(root, 'info'), /\.md$/i)) {
+    const file = relative(displayRoot, path).split(sep).join('/');
+    const parts = below.split('/');
+    if (parts.length !== 2) {
+      problems.push({ file, field: '(file name)', message: 'information pages belong directly in content/info/{lang}/ (one folder per language); move it there' });
+      continue;
+    }
+    const [lang = '', name = ''] = parts;
+    if (!siteLanguages.has(lang)) problems.push({ file, field: '(folder)', message: `"${lang}" is not a site language; put the page in the folder of one of ${[...siteLanguages].join(', ')}` });
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(name)) problems.push({ file, field: '(file name)', message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md` });
+    const text = readText(path, file, problems);
+    if (text === undefined) continue;
+    const checkMarkdown = options.checkMarkdown ?? process.env[SKIP_MARKDOWN_CHECK] !== '1';
+    problems.push(...infoPageProblems(text, checkMarkdown).map((problem) => ({ file, ...problem })));
+  }
+}
+
+type FieldProblem = Omit<ContentProblem, 'file'>;
+
+/** Scripts and tests read the same pages many times over (an import checks the whole folder after each country). */
+const infoPageChecks = new Map<string, FieldProblem[]>();
+
+function infoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+  const key = `${checkMarkdown ? 1 : 0}${text}`;
+  let found = infoPageChecks.get(key);
+  if (!found) {
+    found = findInfoPageProblems(text, checkMarkdown);
+    infoPageChecks.set(key, found);
+  }
+  return found;
+}
+
+function findInfoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+  const frontMatter = FRONT_MATTER.exec(text);
+  if (!frontMatter) return [{ field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' }];
+  let raw: unknown;
+  try {
+    raw = parseYaml(frontMatter[1] ?? '');
+  } catch (error) {
+    return [{ field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` }];
+  }
+  const parsed = infoSchema.safeParse(raw);
+  const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod('', parsed.error.issues).map(({ field, message }) => ({ field, message }));
+  if (!checkMarkdown) return problems;
+  const bodyStartsAt = frontMatter[0].split('\n').length - (frontMatter[0].endsWith('\n') ? 1 : 0);
+  for (const problem of markdownProblems(text.slice(frontMatter[0].length))) {
+    problems.push({ field: `line ${problem.line + bodyStartsAt}`, message: problem.message });
+  }
+  return problems;
+}
+
+/**
+ * Only the end-to-end test of hostile Markdown sets this environment variable,
+ * to prove the layers behind the gate (the sanitiser, the CSP). Read here, so
+ * every integration that reads content agrees.
+ */
+export const SKIP_MARKDOWN_CHECK = 'CONTENT_GATE_SKIP_MARKDOWN_CHECK_FOR_TESTS';
+
+export interface ReadOptions extends CheckOptions {
+  readonly displayRoot?: string;
+  /** Raw HTML and link addresses in Markdown; on unless SKIP_MARKDOWN_CHECK=1. */
+  readonly checkMarkdown?: boolean;
 }
 
 /**
@@ -58,10 +187,10 @@ function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T
  * problem. `pending` adds or replaces files in memory, so they are checked
  * with everything else before they are written.
  */
-export function readContent(root: string, options: CheckOptions & { displayRoot?: string; pending?: PendingFiles }): { content: ContentSet; warnings: ContentProblem[] } {
+export function readContent(root: string, options: ReadOptions & { pending?: PendingFiles }): { content: ContentSet; warnings: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const displayRoot = options.displayRoot ?? join(root, '..');
-  const pending = options.pending ?? new Map<string, string>();
+  const pending = options.pending ?? NO_PENDING;
   const content: ContentSet = {
     countries: readCollection(root, 'countries', collectionSchemas.countries, displayRoot, problems, pending),
     stations: readCollection(root, 'stations', collectionSchemas.stations, displayRoot, problems, pending),
@@ -69,6 +198,8 @@ export function readContent(root: string, options: CheckOptions & { displayRoot?
     services: readCollection(root, 'services', collectionSchemas.services, displayRoot, problems, pending),
   };
   if (content.countries.length === 0) problems.push({ file: relative(displayRoot, join(root, 'countries')) || 'countries', field: '(folder)', message: 'no country files found; is the content folder right?' });
+  checkInfoPages(root, displayRoot, options, problems);
+  checkBadgeTrust(root, problems);
   // References are checked only once every file parses, so one typo does not also show up as broken links.
   if (problems.length === 0) problems.push(...checkContent(content, options));
   if (problems.length > 0) throw new ContentError(problems);

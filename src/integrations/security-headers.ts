@@ -1,8 +1,25 @@
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentSecurityPolicy, inlineScripts, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginOf } from '../lib/security-headers';
+import islandLoader from 'astro/runtime/server/astro-island.prebuilt.js';
+import idleDirective from 'astro/runtime/client/idle.prebuilt.js';
+import loadDirective from 'astro/runtime/client/load.prebuilt.js';
+import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
+import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
+import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
+import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginsOf, withMetaPolicy } from '../lib/security-headers';
+
+/**
+ * The only inline scripts a page may hold: Astro's island loader and its
+ * client directives, as Astro's runtime writes them (src/runtime/server/scripts.js
+ * in Astro). Their hashes come from that source, not from the output, so
+ * an inline script from anywhere else (content, a component) has no hash
+ * in the policy and fails the build.
+ */
+export const KNOWN_INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective }).map(([name, source]) => [scriptHash(source), name]),
+);
 
 function htmlFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -11,19 +28,39 @@ function htmlFiles(folder: string): string[] {
   });
 }
 
-/** Writes _headers (Netlify, Cloudflare Pages) and nginx-headers.conf with a CSP that hashes every inline script the build contains. */
+/**
+ * Checks that every inline script of the build is a known one, then writes
+ * _headers (Netlify, Cloudflare Pages), nginx-headers.conf, and the same
+ * policy as a <meta> into every page.
+ */
 export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration {
   return {
     name: 'safe-station:security-headers',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const hashes = new Set<string>();
-        for (const file of htmlFiles(root)) for (const script of inlineScripts(readFileSync(file, 'utf8'))) hashes.add(scriptHash(script));
-        const headers = securityHeaders(contentSecurityPolicy([...hashes], tileOriginOf(tileUrlTemplate)));
+        const pages = htmlFiles(root).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
+        const used = new Set<string>();
+        const unknown: string[] = [];
+        for (const { path, html } of pages) {
+          for (const script of inlineScripts(html)) {
+            const hash = scriptHash(script);
+            if (KNOWN_INLINE_SCRIPTS.has(hash)) used.add(hash);
+            else unknown.push(`  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
+          }
+        }
+        if (unknown.length > 0) {
+          // Hashing it would let it run; this is content or code that must not be a script.
+          logger.error(`${unknown.length} inline script(s) that are not Astro's own; the site allows no other inline script. Remove them (content must never hold markup) or load code from a file:\n${unknown.join('\n')}`);
+          process.exit(1);
+        }
+        const csp = contentSecurityPolicy([...used], tileOriginsOf(tileUrlTemplate));
+        const headers = securityHeaders(csp);
         writeFileSync(join(root, '_headers'), netlifyHeaders(headers));
         writeFileSync(join(root, 'nginx-headers.conf'), nginxHeaders(headers));
-        logger.info(`security headers written (_headers, nginx-headers.conf); CSP allows ${hashes.size} inline script hash(es), no 'unsafe-inline' scripts`);
+        const meta = metaPolicy(csp);
+        for (const { path, html } of pages) writeFileSync(path, withMetaPolicy(html, meta));
+        logger.info(`security headers written (_headers, nginx-headers.conf) and the policy put in ${pages.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`);
       },
     },
   };

@@ -39,6 +39,14 @@ export function formatProblem(problem: ContentProblem): string {
   return `${problem.file} → ${problem.field}: ${problem.message}`;
 }
 
+/** Thrown when content cannot be published; its message lists every problem. */
+export class ContentError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(`Content has ${problems.length} problem(s); nothing was built.\n${problems.map((p) => `  ✗ ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
 export function problemsFromZod(file: string, issues: readonly ZodIssue[]): ContentProblem[] {
   return issues.map((issue) => ({ file, field: issue.path.join('.') || '(whole file)', message: explainZodIssue(issue) }));
 }
@@ -86,6 +94,21 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   const checkDate = (entry: Entry<unknown>, field: string, date: string | undefined) => {
     if (date && date > options.today) report(entry, field, `${date} is in the future; write the date the facts were last checked`);
   };
+  const checkSlug = (entry: Entry<unknown>) => {
+    const slug = entry.id.split('/').pop() ?? '';
+    if (!SLUG.test(slug)) report(entry, '(file name)', `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`);
+  };
+  /** Each id once in `ids`: the page would show it twice, with the same element id. */
+  const checkListedOnce = (entry: Entry<unknown>, lists: readonly (readonly [field: string, ids: readonly string[]])[], already = new Map<string, string>()) => {
+    for (const [field, ids] of lists) {
+      ids.forEach((id, index) => {
+        const first = already.get(id);
+        if (first) report(entry, `${field}.${index}`, `"${id}" is already listed in ${first}; each contact or service appears once on a page, so remove this one`);
+        else already.set(id, `${field}.${index}`);
+      });
+    }
+    return already;
+  };
   const checkPoint = (entry: Entry<unknown>, field: string, point: { lat: number; lon: number }, country: string) => {
     if (knownCountryBox(country) && !isInsideCountry(point, country)) {
       report(entry, field, `${point.lat}, ${point.lon} is not inside ${country.toUpperCase()}; check that latitude and longitude are not swapped and that the signs are right`);
@@ -96,6 +119,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
     const expectedId = entry.data.code;
     if (entry.id !== expectedId) report(entry, 'code', `the file name must match the code; rename the file to ${expectedId}.yaml`);
     checkSiteLanguages(entry, 'posterLanguages', entry.data.posterLanguages);
+    checkListedOnce(entry, [['emergency', entry.data.emergency], ['antiTrafficking', entry.data.antiTrafficking], ['helplines', entry.data.helplines]]);
     for (const field of ['emergency', 'antiTrafficking', 'helplines'] as const) {
       entry.data[field].forEach((id, index) => {
         const contact = contacts.get(id);
@@ -107,6 +131,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
 
   for (const entry of content.contacts) {
     checkCountryExists(entry, 'country', entry.data.country);
+    checkSlug(entry);
     if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a contact for "${entry.data.country}" belongs in content/contacts/${entry.data.country}/`);
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);
@@ -118,8 +143,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   const codes = new Map<string, Entry<StationData>>();
   for (const entry of content.stations) {
     const { data } = entry;
-    const slug = entry.id.split('/').pop() ?? '';
-    if (!SLUG.test(slug)) report(entry, '(file name)', `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`);
+    checkSlug(entry);
     if (!entry.id.startsWith(`${data.country}/`)) report(entry, 'country', `a station in "${data.country}" belongs in content/stations/${data.country}/`);
     checkCountryExists(entry, 'country', data.country);
     if (!data.code.startsWith(`${data.country.toUpperCase()}-`)) report(entry, 'code', `short code "${data.code}" must start with the country, "${data.country.toUpperCase()}-"`);
@@ -129,6 +153,10 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
     checkPoint(entry, 'location', data.location, data.country);
     checkSiteLanguages(entry, 'languages', data.languages);
     data.officialHelpers.forEach((helper, index) => checkDate(entry, `officialHelpers.${index}.verified.date`, helper.verified.date));
+    const country = countries.get(data.country)?.data;
+    const national = new Map(country ? [...country.emergency, ...country.antiTrafficking, ...country.helplines].map((id) => [id, `content/countries/${data.country}.yaml`]) : []);
+    checkListedOnce(entry, [['contacts', data.contacts]], national);
+    checkListedOnce(entry, [['services', data.services]]);
     data.contacts.forEach((id, index) => {
       if (!contacts.has(id)) report(entry, `contacts.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
     });
@@ -141,6 +169,8 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
 
   for (const entry of content.services) {
     checkCountryExists(entry, 'country', entry.data.country);
+    checkSlug(entry);
+    if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a service in "${entry.data.country}" belongs in content/services/${entry.data.country}/; move the file there`);
     checkPoint(entry, 'location', entry.data.location, entry.data.country);
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);

@@ -1,7 +1,9 @@
 /**
- * Security headers for whatever static host serves the build. Scripts are
- * allowed from this origin and, for Astro's few inline island loaders, by
- * hash: never 'unsafe-inline'.
+ * Security headers for whatever static host serves the build, and the same
+ * Content-Security-Policy as a <meta> in every page for hosts that send no
+ * headers. Scripts are allowed from this origin and, for Astro's own inline
+ * island loaders only, by hash: never 'unsafe-inline', and never the hash of
+ * whatever inline script happens to be in the output.
  */
 import { createHash } from 'node:crypto';
 
@@ -17,8 +19,13 @@ export function inlineScripts(html: string): string[] {
     .filter((body) => body.trim().length > 0);
 }
 
-export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigin: string | undefined): string {
-  const tiles = tileOrigin ? ` ${tileOrigin}` : '';
+/** Inline scripts of a page whose hash is not one of the known ones (the build fails on any). */
+export function unknownInlineScripts(html: string, knownHashes: ReadonlySet<string>): string[] {
+  return inlineScripts(html).filter((script) => !knownHashes.has(scriptHash(script)));
+}
+
+export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigins: readonly string[]): string {
+  const tiles = tileOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
     `script-src 'self' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
@@ -26,7 +33,8 @@ export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigi
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data:${tiles}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    // The service worker fetches the tiles it keeps; it runs under the policy sent with sw.js.
+    `connect-src 'self'${tiles}`,
     "manifest-src 'self'",
     "worker-src 'self'",
     "object-src 'none'",
@@ -34,6 +42,34 @@ export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigi
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** Directives a <meta> policy cannot carry (the HTML standard ignores them there). */
+const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
+
+/** The policy as a <meta http-equiv> may carry it: the same, minus what only a header can say. */
+export function metaPolicy(csp: string): string {
+  return csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.includes(directive.split(/\s+/)[0] ?? ''))
+    .join('; ');
+}
+
+const META_CSP = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+
+/**
+ * The page with the policy in a <meta> right after <meta charset>, before
+ * anything that could load or run; an existing one is replaced.
+ */
+export function withMetaPolicy(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  if (META_CSP.test(html)) return html.replace(META_CSP, meta);
+  const charset = /<meta charset="?[\w-]+"?\s*\/?>/i.exec(html);
+  if (charset) return html.replace(charset[0], `${charset[0]}${meta}`);
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('the page has no <head> to hold its Content-Security-Policy');
+  return html.replace(head[0], `${head[0]}${meta}`);
 }
 
 export function securityHeaders(csp: string): Record<string, string> {
@@ -57,10 +93,22 @@ export function nginxHeaders(headers: Record<string, string>): string {
   return `${Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n')}\n`;
 }
 
-export function tileOriginOf(tileUrlTemplate: string): string | undefined {
-  try {
-    return new URL(tileUrlTemplate.replace(/\{[a-z]\}/g, '0')).origin;
-  } catch {
-    return undefined;
-  }
+/** Leaflet's default tile subdomains, which `{s}` stands for. */
+const TILE_SUBDOMAINS = ['a', 'b', 'c'];
+
+/** Every origin a Leaflet tile URL template can load from: `{s}` expanded to a, b and c. */
+export function tileOriginsOf(tileUrlTemplate: string): string[] {
+  const hosts = tileUrlTemplate.includes('{s}') ? TILE_SUBDOMAINS.map((sub) => tileUrlTemplate.replaceAll('{s}', sub)) : [tileUrlTemplate];
+  return [
+    ...new Set(
+      hosts.flatMap((template) => {
+        try {
+          const url = new URL(template.replace(/\{r\}/g, '').replace(/\{[a-z]+\}/gi, '0'));
+          return url.protocol === 'https:' || url.protocol === 'http:' ? [url.origin] : [];
+        } catch {
+          return [];
+        }
+      }),
+    ),
+  ];
 }

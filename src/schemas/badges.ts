@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, name, text } from './common';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'paste the 43-character base64url value printed by `npm run badge:keygen`');
 
@@ -9,7 +9,7 @@ export const badgeKeySchema = z
     /** The key id badges carry ("kid"); never reuse one. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'use lower-case letters, digits and hyphens, for example "coordinator-2026"'),
     /** Who holds the private key and signs badges. */
-    issuer: z.string().min(3),
+    issuer: name().pipe(z.string().min(3, 'name the organisation that holds the private key')),
     added: isoDate,
     jwk: z
       .object({
@@ -30,7 +30,7 @@ export const revokedBadgeSchema = z
     id: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'paste the badge id printed by `npm run badge:sign`'),
     revoked: isoDate,
     /** For the people who keep this list; not shown to visitors. */
-    note: z.string().optional(),
+    note: text().optional(),
   })
   .strict();
 

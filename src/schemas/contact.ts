@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hours, languageTag, localizedText, phone, sources, verified } from './common';
+import { hours, httpsUrl, languageTag, localizedName, phone, sources, verified } from './common';
 
 export const contactPurpose = z.enum([
   'emergency',
@@ -18,8 +18,8 @@ export const contactPurpose = z.enum([
 export const contactSchema = z
   .object({
     country: z.string().regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case, for example "ro" or "gb"'),
-    organisation: localizedText,
-    name: localizedText,
+    organisation: localizedName,
+    name: localizedName,
     purposes: z.array(contactPurpose).min(1),
     /** Who the line is for, where it is not everyone (shown as "For women"). Leave out for everyone. */
     audience: z.enum(['women'], { errorMap: () => ({ message: 'write "women", or leave audience out when the line is for everyone' }) }).optional(),
@@ -29,8 +29,9 @@ export const contactSchema = z
     /** For services that interpret into many languages ("over 200 languages"). */
     languageCount: z.number().int().positive().optional(),
     anonymous: z.boolean().optional(),
-    website: z.string().url('write the full address, starting with https://').optional(),
-    email: z.string().email().optional(),
+    website: httpsUrl.optional(),
+    /** Shown as a mailto: link. */
+    email: z.string().max(254).email('write one e-mail address, such as info@example.org').optional(),
     verified,
     status: z.enum(['confirmed', 'unverified']),
     sources,

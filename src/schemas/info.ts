@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { httpsUrl, MAX_LENGTH, name, text } from './common';
 
 export const selfCheckQuestionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    question: z.string().min(2),
+    id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+    question: text(MAX_LENGTH.source).pipe(z.string().min(2)),
     warningIf: z.literal('yes', {
       errorMap: () => ({ message: 'write `warningIf: yes` and ask the question so that "yes" is the warning sign (as in English)' }),
     }),
-    ifYes: z.string().min(2),
+    ifYes: text(MAX_LENGTH.source).pipe(z.string().min(2)),
   })
   .strict();
 
 /** An easy-read information page, one Markdown file per language: content/info/{lang}/{slug}.md. */
 export const infoSchema = z
   .object({
-    title: z.string().min(2),
-    summary: z.string().min(2),
+    title: name().pipe(z.string().min(2)),
+    summary: text(MAX_LENGTH.source).pipe(z.string().min(2)),
     order: z.number().int(),
     /** Draws "act, means, purpose" as an accessible HTML graphic. */
     graphic: z.literal('act-means-purpose').optional(),
@@ -27,8 +28,8 @@ export const infoSchema = z
      */
     checks: z.array(selfCheckQuestionSchema).optional(),
     /** "What to say" lines a person can read aloud to a helpline. */
-    script: z.array(z.string().min(2)).optional(),
-    sources: z.array(z.object({ name: z.string(), url: z.string().url() }).strict()).optional(),
+    script: z.array(text(MAX_LENGTH.source).pipe(z.string().min(2))).optional(),
+    sources: z.array(z.object({ name: name(), url: httpsUrl }).strict()).optional(),
   })
   .strict();
 

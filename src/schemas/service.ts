@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coordinates, hours, languageTag, localizedText, phone, sources, verified } from './common';
+import { coordinates, hours, httpsUrl, languageTag, localizedName, localizedText, MAX_LENGTH, name, phone, sources, verified } from './common';
 
 export const serviceOffer = z.enum([
   'information',
@@ -20,17 +20,17 @@ export const serviceSchema = z
   .object({
     sample: z.boolean(),
     country: z.string().regex(/^[a-z]{2}$/),
-    organisation: localizedText,
+    organisation: localizedName,
     description: localizedText,
     offers: z.array(serviceOffer).min(1),
     audience: z.array(audience).min(1),
     languages: z.array(languageTag).min(1),
     free: z.boolean().optional(),
-    address: z.string().min(3),
+    address: name(MAX_LENGTH.place).pipe(z.string().min(3, 'write the street address')),
     location: coordinates,
     phones: z.array(phone).default([]),
     hours: hours.optional(),
-    website: z.string().url().optional(),
+    website: httpsUrl.optional(),
     verified: verified.optional(),
     status: z.enum(['confirmed', 'unverified']),
     sources,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coordinates, hours, languageTag, localizedText, sources, verified } from './common';
+import { coordinates, hours, languageTag, localizedName, localizedText, name, sources, verified } from './common';
 
 /**
  * An organisation officially present at the station (for example at a help
@@ -8,7 +8,7 @@ import { coordinates, hours, languageTag, localizedText, sources, verified } fro
  */
 export const officialHelper = z
   .object({
-    organisation: localizedText,
+    organisation: localizedName,
     /** Where to find them, e.g. "Help desk next to platform 1". */
     where: localizedText,
     hours: hours.optional(),
@@ -26,8 +26,8 @@ export const stationSchema = z
     code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{2,6}$/, 'write the short code as country and letters in upper case, for example "RO-BN"'),
     country: z.string().regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case'),
     /** The name as it is written on the station's own signs, with diacritics. */
-    name: z.string().min(2),
-    city: z.string().min(2),
+    name: name().pipe(z.string().min(2, 'write the name as on the station\'s signs')),
+    city: name().pipe(z.string().min(2, 'write the city')),
     location: coordinates,
     /** Languages offered first at this station, in order. */
     languages: z.array(languageTag).min(1),
@@ -37,8 +37,8 @@ export const stationSchema = z
       .optional(),
     /** Organisations officially present at the station (public helpers page); leave out until sourced. */
     officialHelpers: z.array(officialHelper).default([]),
-    contacts: z.array(z.string()).default([]),
-    services: z.array(z.string()).default([]),
+    contacts: z.array(z.string().max(100)).default([]),
+    services: z.array(z.string().max(100)).default([]),
     sources,
   })
   .strict();

@@ -37,8 +37,9 @@ function headersFile(root: string): Record<string, string> {
   );
 }
 
-export async function serveStatic(root: string): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
-  const extraHeaders = headersFile(root);
+/** `withHeaders: false` serves the files alone, as a host that ignores _headers does (only the pages' <meta> policy holds). */
+export async function serveStatic(root: string, { withHeaders = true } = {}): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
+  const extraHeaders = withHeaders ? headersFile(root) : {};
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);

@@ -67,9 +67,14 @@ describe('featuredFirst', () => {
 describe('kiosk rendering helpers', () => {
   it('keeps the text of links but not the links', () => {
     expect(withoutLinks('<p>Call <a href="tel:112">112</a> or see <A HREF="https://x.example" rel="noreferrer">this</A>.</p>')).toBe(
-      '<p>Call <span>112</span> or see <span>this</span>.</p>',
+      '<p>Call 112 or see this.</p>',
     );
     expect(withoutLinks('<p>No links</p>')).toBe('<p>No links</p>');
+  });
+
+  it('lets no other way out through either: forms, frames, scripts and handlers are removed', () => {
+    const hostile = '<p>Tap <img src="x" onerror="alert(1)"><script>alert(1)</script><b onclick="alert(1)">here</b></p><form action="https://evil.example/steal"><input name="q"><button>Send</button></form><iframe src="https://evil.example"></iframe>';
+    expect(withoutLinks(hostile)).toBe('<p>Tap <b>here</b></p>');
   });
 
   it('encodes each QR text once, the same way as the posters', () => {
