@@ -151,6 +151,8 @@ test.describe('poster pages', () => {
 });
 
 test.describe('what a poster says, and how big', () => {
+  // Some tests open every station's print pages one after another.
+  test.describe.configure({ timeout: 120_000 });
   /** A4 at 96 CSS pixels per inch, as Chromium lays out the print page. */
   const A4_PX = { width: Math.round((210 / 25.4) * 96), height: Math.round((297 / 25.4) * 96) };
   const pxToMm = (px: number) => (px / 96) * 25.4;
@@ -161,20 +163,23 @@ test.describe('what a poster says, and how big', () => {
       await page.goto(posterUrl(station.country, station.slug, 'a4'));
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => document.fonts.ready);
-      // The glyphs as drawn: a canvas in the page's own font measures a capital H (an alef in Arabic script,
-      // whose letters have no capitals) from the baseline to its top.
+      // The glyphs as drawn: a canvas in the poster's own font (checked loaded, so no fallback is measured)
+      // measures a capital H (an alef in Arabic script, whose letters have no capitals) from the baseline to its top.
       const lines = await page.locator('.headline').evaluateAll((headlines) =>
         headlines.map((line) => {
           const style = getComputedStyle(line);
-          const context = document.createElement('canvas').getContext('2d')!;
-          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
           const arabic = /[\u0600-\u06ff]/.test(line.textContent ?? '');
+          const family = arabic ? 'Noto Sans Arabic' : 'Noto Sans';
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontWeight} ${style.fontSize} "${family}"`;
+          const glyph = arabic ? 'ا' : 'H';
           const box = line.getBoundingClientRect();
           const sheet = line.closest('.sheet')!.getBoundingClientRect();
           return {
             lang: line.getAttribute('lang'),
-            capPx: context.measureText(arabic ? 'ا' : 'H').actualBoundingBoxAscent,
-            loaded: document.fonts.check(context.font, line.textContent ?? ''),
+            family: style.fontFamily,
+            capPx: context.measureText(glyph).actualBoundingBoxAscent,
+            loaded: [...document.fonts].some((face) => face.family.replace(/"/g, '') === family && face.weight === style.fontWeight && face.status === 'loaded' && document.fonts.check(context.font, glyph)),
             inside: box.left >= sheet.left && box.right <= sheet.right && box.top >= sheet.top,
           };
         }),
@@ -183,6 +188,7 @@ test.describe('what a poster says, and how big', () => {
       expect(lines.map((line) => line.lang)).toEqual(languagesOf(station));
       for (const line of lines) {
         expect(languagesOf(station), `${line.lang}: a poster language`).toContain(line.lang);
+        expect(line.family, `${line.lang}: set in Noto Sans`).toMatch(/^"?Noto Sans/);
         expect(line.loaded, `${line.lang}: the poster font is loaded, not a fallback`).toBe(true);
         expect(pxToMm(line.capPx), `${line.lang}: cap height in mm`).toBeGreaterThanOrEqual(12);
         expect(line.inside, `${line.lang}: inside the paper`).toBe(true);
