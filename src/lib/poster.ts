@@ -112,7 +112,7 @@ export interface PrintedNumbers {
   readonly emergency: Phone;
   readonly helpline: Phone;
   /** The helpline's opening times where it is not open around the clock; left out when 24/7 or unknown. */
-  readonly helplineHours?: readonly OpeningSpan[];
+  readonly helplineHours?: OpeningSpan[];
 }
 
 /**
@@ -131,7 +131,7 @@ export function printedNumbers(emergency: readonly ContactData[], antiTraffickin
 }
 
 /** Opening times worth printing: a line open around the clock (or at unknown times) prints none. */
-function limitedHours(hours: Hours | undefined): readonly OpeningSpan[] | undefined {
+function limitedHours(hours: Hours | undefined): OpeningSpan[] | undefined {
   return Array.isArray(hours) ? hours : undefined;
 }
 

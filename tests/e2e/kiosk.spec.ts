@@ -214,7 +214,7 @@ test('the attract screen shows the helpline of each country, named in the statio
     expect(html.querySelector('#attract .kiosk-attract__line[data-phone="112"]'), station.id).not.toBeNull();
     for (const lang of station.data.languages) {
       const label = row!.querySelector(`.kiosk-attract__label > [data-lang="${lang}"]`);
-      expect(label?.text, `${station.id} ${lang}`).toBe(line.name[lang] ?? line.name.en);
+      expect(label?.text.trim(), `${station.id} ${lang}`).toBe(line.name[lang] ?? line.name.en);
       // English only where English is the station's language: every other one has its own words.
       if (lang !== 'en') expect(label?.querySelector('[lang="en"]'), `${station.id} ${lang}: English fallback`).toBeNull();
     }
