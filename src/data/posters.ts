@@ -63,7 +63,7 @@ export function posterOrigin(site: string | URL | undefined): URL | undefined {
 export function stationPosterInputs(station: Station): { languages: LanguageCode[]; numbers: PrintedNumbers } {
   const country = station.country;
   return {
-    languages: posterLanguages(country.data.posterLanguages, station.data.languages),
+    languages: posterLanguages(country.data.languages, country.data.posterLanguages, station.data.languages),
     numbers: printedNumbers(
       country.emergency.map((c) => c.data),
       country.antiTrafficking.map((c) => c.data),
@@ -93,7 +93,7 @@ export function currentPostersOfContent(content: ContentSet, origin: URL): Curre
       facts: printedFacts({
         code: station.data.code,
         origin,
-        languages: posterLanguages(country.data.posterLanguages, station.data.languages),
+        languages: posterLanguages(country.data.languages, country.data.posterLanguages, station.data.languages),
         numbers: printedNumbers(resolve(country.data.emergency), resolve(country.data.antiTrafficking)),
       }),
     };

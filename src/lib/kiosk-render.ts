@@ -1,4 +1,6 @@
-/** Build-time helpers for the kiosk pages: no links out of rendered text, QR codes encoded once. */
+/** Build-time helpers for the kiosk pages: no links out of rendered text, QR codes encoded once, hours as shown. */
+import type { Hours } from '../schemas/common';
+import type { ContactData } from '../schemas/contact';
 import { KIOSK_ALLOW_LIST, sanitizeHtml } from './markdown-safety';
 import { qrSymbol, type QrSymbol } from './poster';
 
@@ -26,4 +28,14 @@ export function kioskQr(text: string): QrSymbol {
     drawn.set(text, symbol);
   }
   return symbol;
+}
+
+/**
+ * A contact's opening hours as the kiosk shows them. An emergency number
+ * (112, and 999 or 110 beside it) is answered around the clock everywhere,
+ * so it says "24 hours" even where the content file gives no hours; any
+ * other line without hours stays unconfirmed (undefined).
+ */
+export function shownHours(contact: Pick<ContactData, 'hours' | 'purposes'>): Hours | undefined {
+  return contact.hours ?? (contact.purposes.includes('emergency') ? '24/7' : undefined);
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { ContactData } from '../schemas/contact';
-import type { Phone } from '../schemas/common';
+import type { Hours, OpeningSpan, Phone } from '../schemas/common';
 import { isLanguageCode, type LanguageCode } from './languages';
 import { shortLinkUrl } from './urls';
 
@@ -61,9 +61,17 @@ export function printedShortLink(origin: string | URL, code: string): string {
   return `${new URL(origin).host}${shortLinkUrl(code)}`;
 }
 
-/** Country poster languages first, then the station's own, each once; only languages the site can write. */
-export function posterLanguages(countryLanguages: readonly string[], stationLanguages: readonly string[]): LanguageCode[] {
-  return [...new Set([...countryLanguages, ...stationLanguages])].filter(isLanguageCode);
+/**
+ * The country's own language(s) first, so a poster always speaks the language of
+ * the place it hangs in; then the country's poster languages, then the station's
+ * own, each once; only languages the site can write.
+ */
+export function posterLanguages(
+  localLanguages: readonly string[],
+  countryPosterLanguages: readonly string[],
+  stationLanguages: readonly string[],
+): LanguageCode[] {
+  return [...new Set([...localLanguages, ...countryPosterLanguages, ...stationLanguages])].filter(isLanguageCode);
 }
 
 export interface QrSymbol {
@@ -103,11 +111,14 @@ export function moduleSizeMm(format: PosterFormat, symbol: Pick<QrSymbol, 'modul
 export interface PrintedNumbers {
   readonly emergency: Phone;
   readonly helpline: Phone;
+  /** The helpline's opening times where it is not open around the clock; left out when 24/7 or unknown. */
+  readonly helplineHours?: OpeningSpan[];
 }
 
 /**
  * The two numbers a poster prints: 112 (or the country's first emergency
- * number) and the national anti-trafficking line as dialled inside the country.
+ * number) and the national anti-trafficking line as dialled inside the country,
+ * with its hours when it is not always open.
  */
 export function printedNumbers(emergency: readonly ContactData[], antiTrafficking: readonly ContactData[]): PrintedNumbers {
   const emergencyPhones = emergency.flatMap((contact) => contact.phones);
@@ -115,7 +126,18 @@ export function printedNumbers(emergency: readonly ContactData[], antiTraffickin
   const emergencyPhone = emergencyPhones.find((phone) => phone.number === '112') ?? emergencyPhones[0];
   const helpline = helplinePhones.find((phone) => phone.from !== 'abroad' && phone.kind !== 'sms') ?? helplinePhones[0];
   if (!emergencyPhone || !helpline) throw new Error('A poster needs an emergency number and a national anti-trafficking helpline with a phone number.');
-  return { emergency: emergencyPhone, helpline };
+  const hours = limitedHours(antiTrafficking[0]?.hours);
+  return hours ? { emergency: emergencyPhone, helpline, helplineHours: hours } : { emergency: emergencyPhone, helpline };
+}
+
+/** Opening times worth printing: a line open around the clock (or at unknown times) prints none. */
+function limitedHours(hours: Hours | undefined): OpeningSpan[] | undefined {
+  return Array.isArray(hours) ? hours : undefined;
+}
+
+/** Opening times in one language-neutral line, as the lock records them: "mon,tue 09:00-17:00; fri 09:00-14:00". */
+export function hoursKey(hours: readonly OpeningSpan[]): string {
+  return hours.map((span) => `${span.days.join(',')} ${span.opens}-${span.closes}`).join('; ');
 }
 
 /** The facts a printed poster carries. When any of them changes, printed posters are out of date. */
@@ -125,20 +147,27 @@ export interface PrintedFacts {
   readonly link: string;
   readonly languages: readonly string[];
   readonly numbers: { readonly emergency: string; readonly helpline: string };
+  /** The helpline's printed opening times (hoursKey), only where it is not open around the clock. */
+  readonly helplineHours?: string;
 }
 
 export function printedFacts(input: { code: string; origin: string | URL; languages: readonly string[]; numbers: PrintedNumbers }): PrintedFacts {
-  return {
+  const facts: PrintedFacts = {
     code: input.code,
     link: qrPayload(input.origin, input.code),
     languages: [...input.languages],
     numbers: { emergency: input.numbers.emergency.number, helpline: input.numbers.helpline.number },
   };
+  return input.numbers.helplineHours ? { ...facts, helplineHours: hoursKey(input.numbers.helplineHours) } : facts;
 }
 
-/** A short, stable fingerprint of the printed facts (key order fixed, so it does not depend on how they were built). */
+/**
+ * A short, stable fingerprint of the printed facts (key order fixed, so it does not depend on how they were built).
+ * Hours join the fingerprint only when printed, so posters of lines open around the clock keep the hash they were locked with.
+ */
 export function factsHash(facts: PrintedFacts): string {
-  const canonical = JSON.stringify([facts.code, facts.link, facts.languages, facts.numbers.emergency, facts.numbers.helpline]);
+  const printed = [facts.code, facts.link, facts.languages, facts.numbers.emergency, facts.numbers.helpline];
+  const canonical = JSON.stringify(facts.helplineHours === undefined ? printed : [...printed, facts.helplineHours]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
@@ -213,6 +242,7 @@ export function describeChanges(before: PrintedFacts, after: PrintedFacts): stri
   if (before.numbers.emergency !== after.numbers.emergency) changes.push(`emergency number ${before.numbers.emergency} → ${after.numbers.emergency}`);
   if (before.numbers.helpline !== after.numbers.helpline) changes.push(`helpline ${before.numbers.helpline} → ${after.numbers.helpline}`);
   if (before.languages.join() !== after.languages.join()) changes.push(`languages ${before.languages.join(', ')} → ${after.languages.join(', ')}`);
+  if (before.helplineHours !== after.helplineHours) changes.push(`helpline hours ${before.helplineHours ?? 'none printed'} → ${after.helplineHours ?? 'none printed'}`);
   return changes;
 }
 

@@ -83,13 +83,19 @@ function currentScreen(): HTMLElement | null {
   return document.querySelector<HTMLElement>('.kiosk-screen:target') ?? document.querySelector<HTMLElement>('.kiosk-screen[data-default]');
 }
 
-/** Featured languages first in the grid; the attract screen cycles them (or stacks a few when motion is reduced). */
+/**
+ * Featured languages first in the grid. The attract screen cycles them, every
+ * cycling list in the same language at once ("Need help?", what 112 is, the
+ * helpline's name), or stacks a few when motion is reduced.
+ */
 function featureLanguages(featured: readonly string[], site: readonly string[], config: KioskConfig): void {
   const order = featuredFirst(site, [...config.languages, ...featured]);
   const grid = document.querySelector('[data-language-grid]');
   if (grid) for (const code of order) { const item = grid.querySelector(`:scope > [data-lang="${code}"]`); if (item) grid.append(item); }
 
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const shownLanguages = featuredFirst(site, featured).filter((code) => featured.includes(code));
+  const cycling: HTMLElement[][] = [];
   for (const list of document.querySelectorAll<HTMLElement>('[data-featured-list]')) {
     const max = Number(list.dataset.featuredMax ?? featured.length);
     const items = featuredFirst(site, featured)
@@ -101,14 +107,16 @@ function featureLanguages(featured: readonly string[], site: readonly string[], 
     items.forEach((item) => (item.hidden = cycles ? item !== shown[0] : !shown.slice(0, max).includes(item)));
     if (cycles) {
       list.classList.add('is-cycling');
-      let index = 0;
-      setInterval(() => {
-        shown[index]!.hidden = true;
-        index = (index + 1) % shown.length;
-        shown[index]!.hidden = false;
-      }, CYCLE_MS);
+      cycling.push(shown);
     }
   }
+  if (cycling.length === 0) return;
+  let index = 0;
+  setInterval(() => {
+    index = (index + 1) % shownLanguages.length;
+    const lang = shownLanguages[index];
+    for (const shown of cycling) for (const item of shown) item.hidden = item.dataset.lang !== lang;
+  }, CYCLE_MS);
 }
 
 function startComfort(): void {

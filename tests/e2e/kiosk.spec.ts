@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { siteUrlFromEnv } from '../../src/lib/site-url';
 import { expectNoAxeViolations } from '../support/axe';
+import { parse } from 'node-html-parser';
 import { contactsOf, countryOf, shipped } from '../support/content';
 import { uiText } from '../support/ui-text';
 
@@ -171,6 +172,96 @@ test('phone numbers are large text with a QR code to call, not links', async ({ 
   expect(await decodeQr(line.locator('svg.qr'))).toBe(`tel:${nationalNumber}`);
 });
 
+test('the attract screen shows 112 and the national helpline, in the language it is cycling through', async ({ page }) => {
+  await pauseClock(page);
+  await page.goto(KIOSK);
+  await expect(page.locator('body')).toHaveAttribute('data-kiosk-ready', 'true');
+  const attract = page.locator('#attract');
+  const emergency = attract.locator('.kiosk-attract__line[data-phone="112"]');
+  const helpline = attract.locator(`.kiosk-attract__line[data-phone="${nationalNumber}"]`);
+  await expect(emergency.locator('.kiosk-attract__digits')).toHaveText(/^112/);
+  await expect(helpline.locator('.kiosk-attract__digits')).toContainText('0800 800 678');
+  // Neither can be tapped to call: the whole screen only starts the kiosk.
+  expect(await helpline.evaluate((el) => el.closest('a')?.getAttribute('href'))).toBe('#languages');
+  expect(await decodeQr(emergency.locator('svg.qr'))).toBe('tel:112');
+  expect(await decodeQr(helpline.locator('svg.qr'))).toBe(`tel:${nationalNumber}`);
+
+  const anitp = contactsOf(countryOf('ro').data.antiTrafficking)[0]!.data;
+  const shownLanguages = async () => new Set(await attract.locator('[data-featured-list="cycle"] > :visible').evaluateAll((items) => items.map((item) => item.getAttribute('lang'))));
+  // Bucharest North's languages in turn (ro, uk, ru, en), every line in the same language at once.
+  for (const lang of ['ro', 'uk', 'ru', 'en']) {
+    expect([...(await shownLanguages())], `showing ${lang}`).toEqual([lang]);
+    await expect(attract.locator('.kiosk-attract__phrase:visible')).toHaveText(uiText(lang, 'kiosk.needHelp'));
+    await expect(emergency.locator('.kiosk-attract__label > :visible')).toHaveText(uiText(lang, 'station.call112Hint'));
+    await expect(emergency.locator('.kiosk-attract__details > :visible')).toHaveText(uiText(lang, 'common.everyDay'));
+    await expect(helpline.locator('.kiosk-attract__label > :visible')).toHaveText(anitp.name[lang]!);
+    await expect(helpline.locator('.kiosk-attract__label > :visible [lang="en"]')).toHaveCount(0);
+    await expect(helpline.locator('.kiosk-attract__details > :visible')).toHaveText(uiText(lang, 'common.free'));
+    await expect(attract.locator('.kiosk-attract__ask > :visible')).toHaveText(uiText(lang, 'kiosk.askOrScanToCall'));
+    await page.clock.runFor(3500);
+  }
+  expect([...(await shownLanguages())]).toEqual(['ro']);
+});
+
+test('the attract screen shows the helpline of each country, named in the station\'s languages', async ({ request }) => {
+  for (const station of shipped.stations) {
+    const country = countryOf(station.data.country).data;
+    const line = contactsOf(country.antiTrafficking)[0]!.data;
+    const phone = line.phones.find((p) => p.from !== 'abroad' && p.kind !== 'sms')!;
+    const html = parse(await (await request.get(`/kiosk/${station.id}/`)).text());
+    const row = html.querySelector(`#attract .kiosk-attract__line[data-phone="${phone.number}"]`);
+    expect(row, station.id).not.toBeNull();
+    expect(html.querySelector('#attract .kiosk-attract__line[data-phone="112"]'), station.id).not.toBeNull();
+    for (const lang of station.data.languages) {
+      const label = row!.querySelector(`.kiosk-attract__label > [data-lang="${lang}"]`);
+      expect(label?.text.trim(), `${station.id} ${lang}`).toBe(line.name[lang] ?? line.name.en);
+      // English only where English is the station's language: every other one has its own words.
+      if (lang !== 'en') expect(label?.querySelector('[lang="en"]'), `${station.id} ${lang}: English fallback`).toBeNull();
+    }
+  }
+});
+
+test('nothing on the kiosk says "Call" on a number that cannot be tapped, in any language', async ({ request }) => {
+  const languages = ['en', 'ro', 'uk', 'ru', 'pl', 'hu', 'bg', 'de', 'nl', 'fr', 'es', 'it', 'ar', 'fa', 'sq', 'vi'];
+  for (const lang of languages) {
+    const html = parse(await (await request.get(`${KIOSK}${lang}/`)).text());
+    const [callBefore = '', callAfter = ''] = uiText(lang, 'common.callNumber').split('{{number}}');
+    const phones = html.querySelectorAll('.kiosk-phone');
+    expect(phones.length, lang).toBeGreaterThan(4);
+    for (const phone of phones) {
+      const number = phone.querySelector('.kiosk-phone__number')!;
+      const visible = number.querySelector('[aria-hidden="true"]')!.text;
+      // The number line holds the digits and their spoken form, nothing else.
+      expect(number.text.replace(visible, '').replace(/[\d\s,+]/g, ''), `${lang}: ${number.text}`).toBe('');
+      if (callBefore.trim()) expect(number.text, lang).not.toContain(callBefore.trim());
+      if (callAfter.trim()) expect(number.text, lang).not.toContain(callAfter.trim());
+      const hint = phone.querySelector('.kiosk-phone__scan')!.text;
+      expect([uiText(lang, 'kiosk.askOrScanToCall'), uiText(lang, 'kiosk.scanToText')], lang).toContain(hint);
+    }
+  }
+});
+
+test('112 and the other emergency numbers say "24 hours", never "opening hours not confirmed"', async ({ request }) => {
+  for (const station of shipped.stations) {
+    const country = countryOf(station.data.country).data;
+    const html = parse(await (await request.get(`/kiosk/${station.id}/en/`)).text());
+    for (const contact of contactsOf(country.emergency)) {
+      const hours = html.querySelector(`#kiosk-contact-${contact.id.replace('/', '-')}`)?.closest('section')?.querySelector('[data-hours]');
+      expect(hours?.text, `${station.id} ${contact.id}`).toBe(uiText('en', 'common.everyDay'));
+    }
+  }
+});
+
+test('the national lines are named in the language of the screen where the content has it', async ({ page }) => {
+  await page.goto(`${KIOSK}uk/#helplines`);
+  for (const contact of contactsOf([...countryOf('ro').data.emergency, ...countryOf('ro').data.antiTrafficking])) {
+    const card = page.locator('section.kiosk-contact', { has: page.locator(`#kiosk-contact-${contact.id.replace('/', '-')}`) });
+    await expect(card.locator('h2')).toHaveText(contact.data.name.uk!);
+    await expect(card.locator('h2 + p')).toHaveText(contact.data.organisation.uk!);
+    await expect(card.locator('[lang="en"]')).toHaveCount(0);
+  }
+});
+
 test('every screen\'s "Take this with you" code opens the same content on the public site, in the chosen language', async ({ page, request }) => {
   await page.goto(KIOSK);
   expect(await decodeQr(page.locator('#attract [data-take-away] svg.qr'))).toBe(new URL('/s/RO-BN/', SITE).href);
@@ -307,8 +398,11 @@ test('read aloud speaks the screen in its language with numbers digit by digit, 
   const [utterance] = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
   expect(utterance!.lang).toBe('en-GB');
   expect(utterance!.text).toContain('Get help now');
-  expect(utterance!.text).toContain('Call 1 1 2');
-  expect(utterance!.text).toContain('Call 0 8 0 0, 8 0 0, 6 7 8');
+  expect(utterance!.text).toContain('1 1 2');
+  expect(utterance!.text).toContain('0 8 0 0, 8 0 0, 6 7 8');
+  // The kiosk cannot call, and says what to do instead.
+  expect(utterance!.text).toContain('Ask staff, or scan to call from your phone');
+  expect(utterance!.text).not.toContain('Call 1 1 2');
   expect(utterance!.text).not.toContain('0800 800 678');
   expect(utterance!.text).not.toContain('Take this with you');
 });

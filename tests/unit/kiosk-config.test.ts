@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG, featuredFirst, KIOSK_BOUNDS, parseKioskConfig } from '../../src/lib/kiosk-config';
-import { kioskQr, withoutLinks } from '../../src/lib/kiosk-render';
+import { kioskQr, shownHours, withoutLinks } from '../../src/lib/kiosk-render';
 import { qrSymbol } from '../../src/lib/poster';
 
 const SITE = ['en', 'ro', 'uk', 'ru', 'ar'];
@@ -81,5 +81,14 @@ describe('kiosk rendering helpers', () => {
     const first = kioskQr('tel:+40800800678');
     expect(kioskQr('tel:+40800800678')).toBe(first);
     expect(first).toEqual(qrSymbol('tel:+40800800678'));
+  });
+
+  it('shows emergency numbers as open around the clock, and other lines only as their content says', () => {
+    const office = [{ days: ['mon' as const], opens: '09:00', closes: '17:00' }];
+    expect(shownHours({ purposes: ['emergency'] })).toBe('24/7');
+    expect(shownHours({ purposes: ['police', 'emergency'] })).toBe('24/7');
+    expect(shownHours({ purposes: ['trafficking'] })).toBeUndefined();
+    expect(shownHours({ purposes: ['trafficking'], hours: office })).toBe(office);
+    expect(shownHours({ purposes: ['emergency'], hours: office })).toBe(office);
   });
 });

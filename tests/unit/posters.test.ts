@@ -86,9 +86,22 @@ describe('what a poster prints', () => {
     expect(jsQR(pixels, side, side)?.data).toBe(text);
   });
 
-  it('stacks the country poster languages, then the station languages, each once', () => {
-    expect(posterLanguages(['uk', 'ru', 'en', 'ar'], ['en', 'uk', 'ar', 'ru', 'de'])).toEqual(['uk', 'ru', 'en', 'ar', 'de']);
-    expect(posterLanguages(['ro', 'xx'], ['ro'])).toEqual(['ro']);
+  it("stacks the country's own language first, then its poster languages, then the station languages, each once", () => {
+    expect(posterLanguages(['de'], ['uk', 'ru', 'en', 'ar'], ['en', 'uk', 'ar', 'ru', 'de'])).toEqual(['de', 'uk', 'ru', 'en', 'ar']);
+    expect(posterLanguages(['ro'], ['ro', 'xx'], ['ro'])).toEqual(['ro']);
+    // Sofia: the country's poster languages leave Bulgarian out; the poster still speaks it.
+    expect(posterLanguages(['bg'], ['uk', 'ru', 'en'], ['uk', 'ru', 'en'])).toEqual(['bg', 'uk', 'ru', 'en']);
+  });
+
+  it("prints the helpline's hours only where it is not open around the clock", () => {
+    const line = (hours?: unknown) => [{ phones: [{ number: '+31334481186', kind: 'voice' }], ...(hours ? { hours } : {}) }] as never;
+    const officeHours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
+    const emergency = [{ phones: [{ number: '112', kind: 'voice' }] }] as never;
+    expect(printedNumbers(emergency, line(officeHours)).helplineHours).toEqual(officeHours);
+    expect(printedNumbers(emergency, line('24/7')).helplineHours).toBeUndefined();
+    expect(printedNumbers(emergency, line()).helplineHours).toBeUndefined();
+    const withHours = printedFacts({ code: 'NL-AC', origin, languages: ['nl'], numbers: printedNumbers(emergency, line(officeHours)) });
+    expect(withHours.helplineHours).toBe('mon,tue,wed,thu,fri 09:00-17:00');
   });
 
   it('prints 112 and the national line as dialled inside the country', () => {
@@ -108,6 +121,18 @@ describe('the poster lock', () => {
     expect(factsHash(facts())).toBe(factsHash(facts()));
     expect(factsHash(facts({ numbers: { emergency: '112', helpline: '+40800800679' } }))).not.toBe(factsHash(facts()));
     expect(factsHash(facts({ languages: ['ro', 'uk', 'ru'] }))).not.toBe(factsHash(facts()));
+    expect(factsHash(facts({ helplineHours: 'mon,tue 09:00-17:00' }))).not.toBe(factsHash(facts()));
+    expect(factsHash(facts({ helplineHours: 'mon,tue 09:00-17:00' }))).not.toBe(factsHash(facts({ helplineHours: 'mon,tue 09:00-16:00' })));
+  });
+
+  it('keeps the locked fingerprint of a poster that prints no hours (lines open around the clock)', () => {
+    // The hash of RO-BN as locked on 2026-11-25, before posters printed hours.
+    const locked = printedFacts({ code: 'RO-BN', origin, languages: ['ro', 'uk', 'ru', 'en'], numbers });
+    expect(factsHash(locked)).toBe('047d69cb4bbb');
+  });
+
+  it('names a change of printed hours as a reason to reprint', () => {
+    expect(describeChanges(facts(), facts({ helplineHours: 'mon,tue,wed,thu,fri 09:00-17:00' }))).toEqual(['helpline hours none printed → mon,tue,wed,thu,fri 09:00-17:00']);
   });
 
   it('prints version 1 before locking, keeps it while facts match and moves to the next when they change', () => {
