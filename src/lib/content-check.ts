@@ -152,6 +152,22 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   return problems;
 }
 
+/**
+ * What must never reach a public build: invented example services
+ * (`sample: true`). Tests build them only with SAMPLE_DATA=1 from
+ * tests/fixtures/content/samples/.
+ */
+export function publishProblems(content: ContentSet, options: { allowSamples: boolean }): ContentProblem[] {
+  if (options.allowSamples) return [];
+  return content.services
+    .filter((entry) => entry.data.sample)
+    .map((entry) => ({
+      file: entry.file,
+      field: 'sample',
+      message: 'sample data would be published; move the file to tests/fixtures/content/samples/ (tests build it with SAMPLE_DATA=1) or replace it with a real, sourced provider',
+    }));
+}
+
 /** Facts that may be published but need a person's attention (shown by the build, not fatal). */
 export function contentWarnings(content: ContentSet): ContentProblem[] {
   const warnings: ContentProblem[] = [];

@@ -69,10 +69,3 @@ test.describe('with JavaScript turned off', () => {
     await expect(page).toHaveURL(/\/ru\/ro\/bucuresti-nord\/$/);
   });
 });
-
-test('sample providers are marked as sample data', async ({ page }) => {
-  await page.goto('/en/ro/bucuresti-nord/');
-  const services = page.locator('.services > li');
-  expect(await services.count()).toBeGreaterThan(0);
-  for (const service of await services.all()) await expect(service.locator('.badge')).toHaveText(/Sample/);
-});

@@ -190,7 +190,7 @@ describe('HSDS 3.0', () => {
     expect(service?.id).toBe(nameUuid('service:ro/rich-sample'));
     expect(service?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(service?.alert).toMatch(/SAMPLE DATA/);
-    expect(service).toMatchObject({ name: 'Sample: Night shelter', status: 'active', url: 'https://example.org/shelter', assured_date: '2026-11-20', safe_station: { sample: true } });
+    expect(service).toMatchObject({ name: 'Sample: Night shelter', status: 'inactive', url: 'https://example.org/shelter', assured_date: '2026-11-20', safe_station: { sample: true } });
     expect(doc.schedules.map((row) => [row.byday, row.opens_at, row.closes_at])).toEqual([
       ['FR,SA', '20:00', '06:00'],
       ['MO,TU,WE,TH', '09:00', '24:00'],
@@ -245,7 +245,6 @@ describe('HSDS 3.0', () => {
         id: 'ro/example-aid-station-desk',
         name: 'Example Aid: station desk',
         data: {
-          sample: false,
           status: 'unverified',
           country: 'ro',
           organisation: { en: 'Example Aid: station desk' },
