@@ -141,7 +141,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
 
   for (const entry of content.services) {
     checkCountryExists(entry, 'country', entry.data.country);
-    checkPoint(entry, 'location', entry.data.location, entry.data.country);
+    if (entry.data.location) checkPoint(entry, 'location', entry.data.location, entry.data.country);
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);
       if (problem) report(entry, `phones.${index}.number`, problem);
@@ -171,8 +171,13 @@ export function publishProblems(content: ContentSet, options: { allowSamples: bo
 /** Facts that may be published but need a person's attention (shown by the build, not fatal). */
 export function contentWarnings(content: ContentSet): ContentProblem[] {
   const warnings: ContentProblem[] = [];
-  for (const entry of [...content.contacts, ...content.services]) {
+  for (const entry of content.contacts) {
     if (entry.data.status === 'unverified') warnings.push({ file: entry.file, field: 'status', message: 'unverified: shown with a warning; confirm it and set status: confirmed' });
+  }
+  // Desk-researched providers are all unverified until someone calls: one line, not one per file.
+  const unverifiedServices = content.services.filter((entry) => entry.data.status === 'unverified').length;
+  if (unverifiedServices > 0) {
+    warnings.push({ file: 'content/services/', field: 'status', message: `${unverifiedServices} service(s) unverified: shown with a warning; call each, then set status: confirmed` });
   }
   const deskResearched = content.contacts.filter((entry) => entry.data.verified.method === 'desk-research').length;
   if (deskResearched > 0) {

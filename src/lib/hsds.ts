@@ -52,7 +52,10 @@ export interface HsdsDocument {
 /** What the export keeps on each service beyond HSDS. */
 export interface SafeStationExtension {
   content_id: string;
-  sample: boolean;
+  /** Only on invented example data. */
+  sample?: boolean;
+  /** ISO code in lower case; HSDS keeps the country only in an address, which many services lack. */
+  country: string;
   status: ServiceData['status'];
   organisation: LocalizedText;
   description: LocalizedText;
@@ -151,6 +154,7 @@ export function toHsds(input: ExportInput): HsdsDocument {
       content_id: id,
       // Only invented example data carries the flag; real services say nothing about samples.
       sample: data.sample ? true : undefined,
+      country: data.country,
       status: data.status,
       organisation: data.organisation,
       description: data.description,
@@ -191,7 +195,7 @@ export function toHsds(input: ExportInput): HsdsDocument {
       doc.cost_options.push(clean({ id: nameUuid(`cost:${id}`), service_id: serviceId, amount: data.free ? 0 : undefined, option: data.free ? 'Free of charge' : 'Charges may apply' }));
     }
     const link = (taxonomyTermId: string, linkType: string) => ({ id: nameUuid(`attribute:${id}:${taxonomyTermId}`), link_id: serviceId, link_type: linkType, link_entity: 'service', taxonomy_term_id: taxonomyTermId });
-    doc.attributes.push(...data.offers.map((offer) => link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type')));
+    doc.attributes.push(...(data.offers ?? []).map((offer) => link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type')));
     doc.attributes.push(...(data.audience ?? []).map((who) => link(term(AUDIENCE_TAXONOMY, who, audienceName(who)), 'audience')));
   }
   doc.taxonomy_terms = [...terms.values()].sort((a, b) => String(a.taxonomy).localeCompare(String(b.taxonomy)) || String(a.code).localeCompare(String(b.code)));
@@ -302,7 +306,7 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
     const link = table('service_at_location').find((row) => row.service_id === service.id);
     const location = locations.get(String(link?.location_id)) ?? [...locations.values()].find((row) => row.organization_id === service.organization_id);
     const address = location ? table('addresses').find((row) => row.location_id === location.id) : undefined;
-    const country = (text(address?.country) ?? options.country ?? '').toLowerCase();
+    const country = (text(address?.country) ?? text(extension?.country) ?? options.country ?? '').toLowerCase();
     const lat = num(location?.latitude);
     const lon = num(location?.longitude);
 
@@ -331,7 +335,7 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
       country,
       organisation: withEnglish(name, extension?.organisation),
       description: withEnglish(description, extension?.description),
-      offers: codesIn(serviceOffer.options, OFFER_TAXONOMY),
+      offers: nonEmpty(codesIn(serviceOffer.options, OFFER_TAXONOMY)),
       audience: nonEmpty(codesIn(audienceSchema.options, AUDIENCE_TAXONOMY)),
       languages: nonEmpty([...new Set(rowsFor('languages', service.id).map((row) => text(row.code)?.toLowerCase()).filter((code): code is string => Boolean(code)))]),
       free,

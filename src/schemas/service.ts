@@ -28,7 +28,8 @@ export const serviceSchema = z
     country: z.string().regex(/^[a-z]{2}$/),
     organisation: localizedText,
     description: localizedText,
-    offers: z.array(serviceOffer).min(1),
+    /** What it offers, only as the source describes it. */
+    offers: z.array(serviceOffer).min(1).optional(),
     /** Leave out when the source does not say who it is for. */
     audience: z.array(audience).min(1).optional(),
     /** Languages spoken, only as a source lists them. */

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importHsdsFile } from '../../src/data/import-hsds';
+import { sampleContentCopy } from '../support/sample-site';
 import { readContent } from '../../src/data/read-content';
 import { bearingDegrees, compassPoint, distanceMetres, nearestFirst } from '../../src/lib/geo';
 import { fromHsds, nameUuid, toHsds } from '../../src/lib/hsds';
@@ -125,17 +126,15 @@ describe('distance, bearing and the mini-map', () => {
 
 // ── HSDS ────────────────────────────────────────────────────────────────────
 
-const shippedContent = fileURLToPath(new URL('../../content', import.meta.url));
 const checks = { siteLanguages: ALL_LANGUAGE_CODES, today: '2099-12-31' };
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A copy of the shipped content in a temporary folder. */
+/** A copy of the shipped content with the sample services of the test fixture, in a temporary folder. */
 function contentCopy(): string {
   const root = mkdtempSync(join(tmpdir(), 'hsds-'));
   made.push(root);
-  cpSync(shippedContent, join(root, 'content'), { recursive: true });
-  return join(root, 'content');
+  return sampleContentCopy(root);
 }
 
 /** Every field the mapping handles, including those HSDS has no place for. */
@@ -205,7 +204,7 @@ describe('HSDS 3.0', () => {
     expect(toHsds({ country: { code: 'ro', timezone: 'Europe/Bucharest' }, services: [{ id: 'ro/rich-sample', data: rich }] })).toEqual(doc);
   });
 
-  it('round-trips every shipped service through export and `import:hsds`', () => {
+  it('round-trips every shipped and sample service through export and `import:hsds`', () => {
     const root = contentCopy();
     const before = readContent(root, checks).content;
     const countries = [...new Set(before.services.map((service) => service.data.country))];
