@@ -124,7 +124,9 @@ export function toHsds(input: ExportInput): HsdsDocument {
   const languageName = input.languageName ?? ((code: string) => code);
   const doc: HsdsDocument = {
     hsds_version: HSDS_VERSION,
-    description: `Safe Station: services near railway stations in ${country.code.toUpperCase()}. Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.`,
+    description: `Safe Station: services near railway stations in ${country.code.toUpperCase()}.${
+      input.services.some((service) => service.data.sample) ? ' Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.' : ''
+    } Services found on public pages and not yet confirmed by a call have an alert saying so.`,
     timezone: country.timezone,
     organizations: [],
     services: [],

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { contactsOf, countryOf } from '../support/content';
+import { formatDate } from '../../src/lib/format';
+import { oldestDate } from '../../src/lib/staleness';
+import { contactsOf, countryOf, shipped } from '../support/content';
 
 const romania = countryOf('ro');
 const nationalLine = contactsOf(romania.data.antiTrafficking)[0]!;
@@ -55,8 +57,9 @@ test.describe('with JavaScript turned off', () => {
   test('a station page still shows every helpline of its country', async ({ page }) => {
     await page.goto('/en/ro/bucuresti-nord/');
     const hrefs = await page.locator('a[href^="tel:"], a[href^="sms:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const expected = contactsOf([...romania.data.emergency, ...romania.data.antiTrafficking, ...romania.data.helplines]).flatMap((contact) =>
-      contact.data.phones.map((phone) => `${phone.kind === 'sms' ? 'sms' : 'tel'}:${phone.number}`),
+    const services = shipped.stations.find((entry) => entry.id === 'ro/bucuresti-nord')!.data.services.map((id) => shipped.services.find((service) => service.id === id)!);
+    const expected = [...contactsOf([...romania.data.emergency, ...romania.data.antiTrafficking, ...romania.data.helplines]), ...services].flatMap((entry) =>
+      entry.data.phones.map((phone) => `${phone.kind === 'sms' ? 'sms' : 'tel'}:${phone.number}`),
     );
     expect(expected.length).toBeGreaterThan(5);
     expect(hrefs.sort()).toEqual(expected.sort());
@@ -68,4 +71,51 @@ test.describe('with JavaScript turned off', () => {
     await page.getByRole('link', { name: 'Русский' }).click();
     await expect(page).toHaveURL(/\/ru\/ro\/bucuresti-nord\/$/);
   });
+});
+
+test('a station with no real service says so and offers the national line', async ({ page }) => {
+  const iasi = shipped.stations.find((entry) => entry.id === 'ro/iasi')!;
+  expect(iasi.data.services).toEqual([]);
+  await page.goto('/en/ro/iasi/');
+  const noServices = page.locator('.no-services');
+  await expect(noServices).toContainText('No services are listed for this station yet.');
+  await expect(noServices.locator(`a[href="tel:${nationalNumber}"]`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Show on map' })).toHaveCount(0);
+  await page.goto('/en/ro/iasi/services/');
+  await expect(page.locator('.no-services')).toBeVisible();
+  await expect(page.locator('#map')).toHaveCount(0);
+  await expect(page.locator('[data-service-filters]')).toHaveCount(0);
+});
+
+test('real providers without coordinates or hours: no distance, no map, no "open now"; unverified is said', async ({ page }) => {
+  const station = shipped.stations.find((entry) => entry.id === 'ro/bucuresti-nord')!;
+  const services = station.data.services.map((id) => shipped.services.find((service) => service.id === id)!);
+  expect(services.every((service) => !service.data.location && !service.data.hours)).toBe(true);
+  await page.goto('/en/ro/bucuresti-nord/services/');
+  const cards = page.locator('.services > li');
+  await expect(cards).toHaveCount(services.length);
+  await expect(cards.filter({ hasText: /of the station/ })).toHaveCount(0);
+  await expect(page.locator('.service-number')).toHaveCount(0);
+  await expect(page.locator('[data-open-status]:visible')).toHaveCount(0);
+  await expect(page.locator('#map')).toHaveCount(0);
+  for (const card of await cards.all()) await expect(card.locator('.badge')).toHaveText('Not yet confirmed. Check before you rely on it.');
+  await page.goto('/en/ro/bucuresti-nord/');
+  await expect(page.getByRole('link', { name: 'Show on map' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'All services near here, with filters' })).toBeVisible();
+});
+
+test('the station page says once when its facts were checked, not on every card', async ({ page }) => {
+  await page.goto('/en/ro/bucuresti-nord/');
+  const station = shipped.stations.find((entry) => entry.id === 'ro/bucuresti-nord')!;
+  const shown = [
+    ...contactsOf([...romania.data.emergency, ...romania.data.antiTrafficking, ...romania.data.helplines]),
+    ...station.data.services.map((id) => shipped.services.find((service) => service.id === id)!),
+  ];
+  const oldest = oldestDate(shown.map((entry) => entry.data.verified?.date))!;
+  await expect(page.getByText(/^Checked on /)).toHaveCount(1);
+  await expect(page.locator('.checked-on')).toHaveText(`Checked on ${formatDate(oldest, 'en')} from public sources.`);
+  await expect(page.locator('.card').getByText(/Checked on/)).toHaveCount(0);
+  // The country page keeps the date on each card.
+  await page.goto('/en/ro/');
+  expect(await page.getByText(/^Checked on /).count()).toBeGreaterThan(1);
 });
