@@ -223,7 +223,7 @@ describe('HSDS 3.0', () => {
     expect(byId(after.services)).toEqual(byId(before.services));
     // Imported sample files keep the sample header.
     expect(readFileSync(join(root, 'services/ro/iasi-sample-1.yaml'), 'utf8')).toMatch(/^# SAMPLE DATA/);
-  });
+  }, 30_000); // seven imports, each checking the whole content folder: seconds on a busy 2-core machine
 
   it('round-trips phones, overnight hours, translations and verification', () => {
     const root = contentCopy();
