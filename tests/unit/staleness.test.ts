@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/data/read-content';
 import { publishProblems } from '../../src/lib/content-check';
-import { languageListText } from '../../src/lib/format';
+import { formatHours, languageListText } from '../../src/lib/format';
+import type { Hours } from '../../src/schemas/common';
 import { placeNearestFirst } from '../../src/lib/geo';
 import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
 import { monthsBefore, oldestDate, staleEntries } from '../../src/lib/staleness';
@@ -78,5 +79,19 @@ describe('the build refuses sample data', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a helpline number shown without its card', () => {
+  it('says when the line is open, unless it is round the clock', async () => {
+    const { phoneDetails } = await import('../../src/lib/phone-details');
+    const { useTranslations } = await import('../../src/lib/i18n');
+    const t = useTranslations('en');
+    const phone = { number: '+31334481186', kind: 'voice' as const };
+    const office: Hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
+    expect(phoneDetails(phone, 'nl', t, office)).toEqual([formatHours(office, 'en', t('common.everyDay'))]);
+    expect(phoneDetails(phone, 'nl', t, office)[0]).toMatch(/Mon–Fri .*09:00–17:00/);
+    expect(phoneDetails(phone, 'nl', t, '24/7')).toEqual([]);
+    expect(phoneDetails(phone, 'nl', t)).toEqual([]);
   });
 });
