@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { moduleSizeMm, POSTER_FORMATS, posterLanguages, qrPayload, qrSymbol } from '../../src/lib/poster';
@@ -11,6 +11,9 @@ import { decodeQrFromPdf, mmToPt, pdfFonts, pdfInfo, pdfText } from '../support/
 // The posters of the build under test (npm test builds them before the end-to-end tests).
 const outDir = process.env.OUT_DIR ?? 'dist';
 const origin = siteUrlFromEnv(process.env);
+const lockedVersions: Record<string, number> = Object.fromEntries(
+  Object.entries((JSON.parse(readFileSync('content/posters.lock.json', 'utf8')) as { posters: Record<string, { version: number }> }).posters).map(([code, entry]) => [code, entry.version]),
+);
 const stations = shipped.stations.map((entry) => ({ code: entry.data.code, country: entry.data.country, slug: entry.id.split('/')[1] ?? '', name: entry.data.name, entry }));
 const pdfFile = (station: (typeof stations)[number], format: string) => join(outDir, posterPdfUrl(station.country, station.slug, station.code, format));
 /** Each page is rasterised so one QR module is about this many pixels, as a phone camera would see it. */
@@ -95,7 +98,8 @@ test.describe('poster pages', () => {
         const sidePx = await qr.evaluate((svg) => svg.getBoundingClientRect().width);
         const symbolMm = (((sidePx * modules) / (modules + 8)) / 96) * 25.4;
         expect(symbolMm, `${format.id} QR symbol in mm`).toBeCloseTo(format.qrMm, 0);
-        await expect(page.locator('.poster-id')).toContainText(`${station.code}-${format.id.toUpperCase()} · v1`);
+        // The version the lock records: v1 until its printed facts change and the posters are locked again.
+        await expect(page.locator('.poster-id')).toContainText(`${station.code}-${format.id.toUpperCase()} · v${lockedVersions[station.code]}`);
       }
     });
   }
