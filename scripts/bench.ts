@@ -293,12 +293,15 @@ async function main() {
   try {
     for (const name of PROJECT_FILES) cpSync(join(repoRoot, name), join(siteRoot, name), { recursive: true });
     cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
+    // The invented samples are the templates of the synthetic services (built with SAMPLE_DATA=1, never published).
+    cpSync(join(repoRoot, 'tests/fixtures/content/samples/services'), join(contentDir, 'services'), { recursive: true });
     const added = addSyntheticStations(contentDir, options.stations);
     console.log(`content: +${added.stations} stations, +${added.services} services`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CONTENT_DIR: contentDir,
+      SAMPLE_DATA: '1',
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: join(work, 'cache'),
       POSTERS_CACHE_DIR: join(work, 'cache', 'posters'),

@@ -1,13 +1,16 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { ContentError, formatProblem } from '../lib/content-check';
+import { formatProblem, publishProblems } from '../lib/content-check';
+import { staleEntries } from '../lib/staleness';
 import { ALL_LANGUAGE_CODES } from '../lib/languages';
-import { readContent, SKIP_MARKDOWN_CHECK } from '../data/read-content';
+import { ContentError, readContent, SKIP_MARKDOWN_CHECK } from '../data/read-content';
 
 /**
  * Validates all of content/ before Astro writes anything, so bad content
  * fails the build with every problem listed and nothing half-built is left.
- * CONTENT_DIR points the build at another content folder (tests, benchmarks).
+ * CONTENT_DIR points the build at another content folder (tests, benchmarks);
+ * SAMPLE_DATA=1 lets invented sample services through (tests only).
+ * It ends with the contacts and services last checked more than a year ago.
  */
 export function contentGate(): AstroIntegration {
   return {
@@ -16,10 +19,16 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ config, logger }) => {
         const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
         if (process.env[SKIP_MARKDOWN_CHECK] === '1') logger.warn(`${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`);
+        const today = new Date().toISOString().slice(0, 10);
         try {
-          const { content, warnings } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+          const { content, warnings } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today });
+          const unpublishable = publishProblems(content, { allowSamples: process.env.SAMPLE_DATA === '1' });
+          if (unpublishable.length > 0) throw new ContentError(unpublishable);
           logger.info(`content ok: ${content.countries.length} countries, ${content.stations.length} stations, ${content.contacts.length} contacts, ${content.services.length} services`);
           for (const warning of warnings) logger.warn(formatProblem(warning));
+          const stale = staleEntries([...content.contacts, ...content.services], today);
+          logger.info(`last checked more than 12 months ago: ${stale.length}${stale.length > 0 ? ' (check these again):' : ''}`);
+          for (const entry of stale) logger.warn(`${entry.file} → verified.date: ${entry.data.verified?.date}; check it again and update the date`);
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
           // The list is the whole message: thrown, Astro would follow it with its own stack trace, which says nothing to an editor.

@@ -171,7 +171,7 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
     checkCountryExists(entry, 'country', entry.data.country);
     checkSlug(entry);
     if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a service in "${entry.data.country}" belongs in content/services/${entry.data.country}/; move the file there`);
-    checkPoint(entry, 'location', entry.data.location, entry.data.country);
+    if (entry.data.location) checkPoint(entry, 'location', entry.data.location, entry.data.country);
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);
       if (problem) report(entry, `phones.${index}.number`, problem);
@@ -182,11 +182,32 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   return problems;
 }
 
+/**
+ * What must never reach a public build: invented example services
+ * (`sample: true`). Tests build them only with SAMPLE_DATA=1 from
+ * tests/fixtures/content/samples/.
+ */
+export function publishProblems(content: ContentSet, options: { allowSamples: boolean }): ContentProblem[] {
+  if (options.allowSamples) return [];
+  return content.services
+    .filter((entry) => entry.data.sample)
+    .map((entry) => ({
+      file: entry.file,
+      field: 'sample',
+      message: 'sample data would be published; move the file to tests/fixtures/content/samples/ (tests build it with SAMPLE_DATA=1) or replace it with a real, sourced provider',
+    }));
+}
+
 /** Facts that may be published but need a person's attention (shown by the build, not fatal). */
 export function contentWarnings(content: ContentSet): ContentProblem[] {
   const warnings: ContentProblem[] = [];
-  for (const entry of [...content.contacts, ...content.services]) {
+  for (const entry of content.contacts) {
     if (entry.data.status === 'unverified') warnings.push({ file: entry.file, field: 'status', message: 'unverified: shown with a warning; confirm it and set status: confirmed' });
+  }
+  // Desk-researched providers are all unverified until someone calls: one line, not one per file.
+  const unverifiedServices = content.services.filter((entry) => entry.data.status === 'unverified').length;
+  if (unverifiedServices > 0) {
+    warnings.push({ file: 'content/services/', field: 'status', message: `${unverifiedServices} service(s) unverified: shown with a warning; call each, then set status: confirmed` });
   }
   const deskResearched = content.contacts.filter((entry) => entry.data.verified.method === 'desk-research').length;
   if (deskResearched > 0) {

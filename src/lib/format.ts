@@ -68,3 +68,10 @@ export function formatDistance(metres: number, lang: string): string {
     short ? Math.round(metres / 10) * 10 : metres / 1000,
   );
 }
+
+/** Languages as a list in the reader's language, with the year of an old source after it ("Polski, English (2013)"); "" for none. */
+export function languageListText(codes: readonly string[] | undefined, lang: string, year?: number): string {
+  if (!codes || codes.length === 0) return '';
+  const list = formatList(codes.map((code) => languageName(code, lang)), lang);
+  return year === undefined ? list : `${list} (${year})`;
+}

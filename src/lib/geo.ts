@@ -69,3 +69,25 @@ export function nearestFirst<T>(from: Coordinates, items: readonly T[], location
     .map((item) => ({ item, metres: distanceMetres(from, locationOf(item)), bearing: bearingDegrees(from, locationOf(item)) }))
     .sort((a, b) => a.metres - b.metres);
 }
+
+export interface Placed<T> {
+  readonly item: T;
+  /** 1, 2, … for items with a location, nearest first (the map markers carry the same number); absent without one. */
+  readonly number?: number;
+  readonly metres?: number;
+  readonly bearing?: number;
+}
+
+/**
+ * Items with a known location nearest first and numbered, then the items
+ * without one in their given order, unnumbered: no distance or marker is
+ * made up for a place whose position no source gives.
+ */
+export function placeNearestFirst<T>(from: Coordinates, items: readonly T[], locationOf: (item: T) => Coordinates | undefined): Placed<T>[] {
+  const located = items.flatMap((item) => {
+    const location = locationOf(item);
+    return location ? [{ item, location }] : [];
+  });
+  const numbered = nearestFirst(from, located, (entry) => entry.location).map(({ item: { item }, metres, bearing }, index) => ({ item, number: index + 1, metres, bearing }));
+  return [...numbered, ...items.filter((item) => !locationOf(item)).map((item) => ({ item }))];
+}

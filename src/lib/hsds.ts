@@ -22,6 +22,7 @@ import { foldForSearch } from './text';
 export const HSDS_VERSION = '3.0';
 const OFFER_TAXONOMY = 'safe-station-offer';
 const AUDIENCE_TAXONOMY = 'safe-station-audience';
+const UNVERIFIED_ALERT = 'Not yet confirmed by a call: found on public pages (desk research). Call before sending anyone there.';
 const SAMPLE_ALERT = 'SAMPLE DATA: an invented provider that demonstrates the directory. It is not a real place; do not send anyone there.';
 /** HSDS's recommended signal for "open 24 hours" (closes_at 23:59). */
 const ALL_DAY = { opens: '00:00', closes: '23:59' };
@@ -52,7 +53,10 @@ export interface HsdsDocument {
 /** What the export keeps on each service beyond HSDS. */
 export interface SafeStationExtension {
   content_id: string;
-  sample: boolean;
+  /** Only on invented example data. */
+  sample?: boolean;
+  /** ISO code in lower case; HSDS keeps the country only in an address, which many services lack. */
+  country: string;
   status: ServiceData['status'];
   organisation: LocalizedText;
   description: LocalizedText;
@@ -121,7 +125,9 @@ export function toHsds(input: ExportInput): HsdsDocument {
   const languageName = input.languageName ?? ((code: string) => code);
   const doc: HsdsDocument = {
     hsds_version: HSDS_VERSION,
-    description: `Safe Station: services near railway stations in ${country.code.toUpperCase()}. Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.`,
+    description: `Safe Station: services near railway stations in ${country.code.toUpperCase()}.${
+      input.services.some((service) => service.data.sample) ? ' Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.' : ''
+    } Services found on public pages and not yet confirmed by a call have an alert saying so.`,
     timezone: country.timezone,
     organizations: [],
     services: [],
@@ -149,7 +155,9 @@ export function toHsds(input: ExportInput): HsdsDocument {
     const name = data.organisation.en ?? '';
     const extension: SafeStationExtension = {
       content_id: id,
-      sample: data.sample,
+      // Only invented example data carries the flag; real services say nothing about samples.
+      sample: data.sample ? true : undefined,
+      country: data.country,
       status: data.status,
       organisation: data.organisation,
       description: data.description,
@@ -166,29 +174,32 @@ export function toHsds(input: ExportInput): HsdsDocument {
         name,
         description: data.description.en,
         url: data.website,
-        status: 'active',
-        alert: data.sample ? SAMPLE_ALERT : undefined,
-        eligibility_description: data.audience.map(audienceName).join(', '),
+        status: data.sample ? 'inactive' : 'active',
+        alert: data.sample ? SAMPLE_ALERT : data.status === 'unverified' ? UNVERIFIED_ALERT : undefined,
+        eligibility_description: data.audience?.map(audienceName).join(', '),
         fees_description: data.free === undefined ? undefined : data.free ? 'Free of charge' : 'Charges may apply',
         assured_date: data.verified?.date,
         safe_station: clean(extension as unknown as Row),
       }),
     );
-    doc.locations.push({ id: locationId, location_type: 'physical', organization_id: organizationId, name, latitude: data.location.lat, longitude: data.location.lon });
-    doc.addresses.push({ id: nameUuid(`address:${id}`), location_id: locationId, address_1: data.address, country: data.country.toUpperCase(), address_type: 'physical' });
-    const nearStations = extension.near_stations.map((station) => station.name).join(', ');
-    doc.service_at_location.push(
-      clean({ id: nameUuid(`service_at_location:${id}`), service_id: serviceId, location_id: locationId, description: nearStations ? `Near ${nearStations} railway station` : undefined }),
-    );
+    // A location only where a source gives an address or coordinates: no made-up place for the others.
+    if (data.location || data.address) {
+      doc.locations.push(clean({ id: locationId, location_type: 'physical', organization_id: organizationId, name, latitude: data.location?.lat, longitude: data.location?.lon }));
+      if (data.address) doc.addresses.push({ id: nameUuid(`address:${id}`), location_id: locationId, address_1: data.address, country: data.country.toUpperCase(), address_type: 'physical' });
+      const nearStations = extension.near_stations.map((station) => station.name).join(', ');
+      doc.service_at_location.push(
+        clean({ id: nameUuid(`service_at_location:${id}`), service_id: serviceId, location_id: locationId, description: nearStations ? `Near ${nearStations} railway station` : undefined }),
+      );
+    }
     doc.phones.push(...phoneRows(data.phones, id).map(clean));
     doc.schedules.push(...scheduleRows(data.hours, id, country.timezone).map(clean));
-    doc.languages.push(...data.languages.map((code) => ({ id: nameUuid(`language:${id}:${code}`), service_id: serviceId, name: languageName(code), code })));
+    doc.languages.push(...(data.languages ?? []).map((code) => ({ id: nameUuid(`language:${id}:${code}`), service_id: serviceId, name: languageName(code), code })));
     if (data.free !== undefined) {
       doc.cost_options.push(clean({ id: nameUuid(`cost:${id}`), service_id: serviceId, amount: data.free ? 0 : undefined, option: data.free ? 'Free of charge' : 'Charges may apply' }));
     }
     const link = (taxonomyTermId: string, linkType: string) => ({ id: nameUuid(`attribute:${id}:${taxonomyTermId}`), link_id: serviceId, link_type: linkType, link_entity: 'service', taxonomy_term_id: taxonomyTermId });
-    doc.attributes.push(...data.offers.map((offer) => link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type')));
-    doc.attributes.push(...data.audience.map((who) => link(term(AUDIENCE_TAXONOMY, who, audienceName(who)), 'audience')));
+    doc.attributes.push(...(data.offers ?? []).map((offer) => link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type')));
+    doc.attributes.push(...(data.audience ?? []).map((who) => link(term(AUDIENCE_TAXONOMY, who, audienceName(who)), 'audience')));
   }
   doc.taxonomy_terms = [...terms.values()].sort((a, b) => String(a.taxonomy).localeCompare(String(b.taxonomy)) || String(a.code).localeCompare(String(b.code)));
   return doc;
@@ -319,6 +330,8 @@ function withEnglish(english: string, translations: LocalizedText | undefined): 
   return { en: english, ...Object.fromEntries(Object.entries(translations ?? {}).filter(([lang]) => lang !== 'en')) };
 }
 
+/** An empty list says nothing: left out like any field a source does not give. */
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
 const stripUndefined = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
 /** A file name from a provider's name: lower-case ASCII words joined by hyphens. */
@@ -389,7 +402,7 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
     const location = locations.get(String(link?.location_id)) ?? firstLocationOf.get(service.organization_id);
     const address = location ? rowsFor(addressesByLocation, location.id)[0] : undefined;
     const addressCountry = text(address?.country)?.toLowerCase();
-    const country = addressCountry ?? wanted ?? '';
+    const country = addressCountry ?? text(extension?.country)?.toLowerCase() ?? wanted ?? '';
     if (wanted && addressCountry && addressCountry !== wanted) {
       report('addresses.country', `the address is in ${addressCountry.toUpperCase()}, but this import is for ${wanted.toUpperCase()} (--country ${wanted}); import it with --country ${addressCountry}, or correct the address`);
     }
@@ -421,14 +434,14 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
     const phones = phonesFrom(rowsFor(byService.phones, service.id), extension, country, report);
     if (!fine) return [];
     const data = stripUndefined({
-      sample: extension?.sample ?? false,
+      sample: extension?.sample ? true : undefined,
       status: 'unverified',
       country,
       organisation: withEnglish(name, extension?.organisation),
       description: withEnglish(description, extension?.description),
-      offers: codesIn(serviceOffer.options, OFFER_TAXONOMY),
-      audience: codesIn(audienceSchema.options, AUDIENCE_TAXONOMY),
-      languages: [...new Set(rowsFor(byService.languages, service.id).map((row) => text(row.code)?.toLowerCase()).filter((code): code is string => Boolean(code)))],
+      offers: nonEmpty(codesIn(serviceOffer.options, OFFER_TAXONOMY)),
+      audience: nonEmpty(codesIn(audienceSchema.options, AUDIENCE_TAXONOMY)),
+      languages: nonEmpty([...new Set(rowsFor(byService.languages, service.id).map((row) => text(row.code)?.toLowerCase()).filter((code): code is string => Boolean(code)))]),
       free,
       address: [text(address?.address_1), text(address?.address_2), text(address?.city)].filter(Boolean).join(', ') || undefined,
       location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,

@@ -2,9 +2,14 @@ import type { Hours, Phone } from '../schemas/common';
 import type { Translator } from './i18n';
 import { countryName, formatHours } from './format';
 
-/** The short facts shown under a number: cost, where to call it from, text-only. */
-export function phoneDetails(phone: Phone, country: string, t: Translator): string[] {
+/**
+ * The short facts shown under a number: cost, where to call it from, text-only.
+ * With `hours` (where the number stands without its card: info pages, offline,
+ * 404), a line that is not open round the clock also says when it is.
+ */
+export function phoneDetails(phone: Phone, country: string, t: Translator, hours?: Hours): string[] {
   const details: string[] = [];
+  if (Array.isArray(hours)) details.push(formatHours(hours, t.lang, t('common.everyDay')));
   if (phone.free === true) details.push(t('common.free'));
   if (phone.free === false) details.push(t('common.notFree'));
   if (phone.from === 'abroad') details.push(t('common.fromAbroad'));

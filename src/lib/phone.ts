@@ -8,7 +8,7 @@ import type { Phone } from '../schemas/common';
  */
 const SHORT_CODES: Record<string, readonly string[]> = {
   ro: ['119'],
-  gb: ['999', '101'],
+  gb: ['999', '101', '61016'], // 61016: British Transport Police text line (providers.md P23, P32)
   de: ['110'],
   hu: ['107'],
   it: ['1522'],

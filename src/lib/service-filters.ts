@@ -15,8 +15,9 @@ export const FILTERS_CHANGED = 'safe-station:filters';
 
 /** What a filter needs to know about a service. */
 export interface FilterFacts {
-  readonly languages: readonly string[];
-  readonly audience: readonly Audience[];
+  /** Absent when no source lists them: then the service never matches "speaks my language" or an audience filter. */
+  readonly languages?: readonly string[];
+  readonly audience?: readonly Audience[];
   readonly free?: boolean;
   readonly hours?: Hours;
 }
@@ -58,13 +59,13 @@ export function matchesFilters(service: FilterFacts, filters: ReadonlySet<Servic
         if (openNow(service.hours, context.timeZone, context.now) !== true) return false;
         break;
       case 'speaks':
-        if (!service.languages.includes(context.lang)) return false;
+        if (!service.languages?.includes(context.lang)) return false;
         break;
       case 'women':
-        if (!service.audience.includes('women')) return false;
+        if (!service.audience?.includes('women')) return false;
         break;
       case 'children':
-        if (!service.audience.includes('children') && !service.audience.includes('families')) return false;
+        if (!service.audience?.includes('children') && !service.audience?.includes('families')) return false;
         break;
       case 'free':
         if (service.free !== true) return false;

@@ -26,6 +26,8 @@ export const contactSchema = z
     phones: z.array(phone).min(1, 'a contact needs at least one phone number'),
     hours: hours.optional(),
     languages: z.array(languageTag).optional(),
+    /** The year the source listing `languages` is from, when it is old: shown beside the list ("(2013)"). */
+    languagesYear: z.number().int().min(1990).max(2100).optional(),
     /** For services that interpret into many languages ("over 200 languages"). */
     languageCount: z.number().int().positive().optional(),
     anonymous: z.boolean().optional(),

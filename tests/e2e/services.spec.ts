@@ -1,12 +1,48 @@
-import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+import { readContent } from '../../src/data/read-content';
+import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
 import { filtersFromQuery, matchesFilters } from '../../src/lib/service-filters';
 import { expectNoAxeViolations } from '../support/axe';
-import { countryOf, shipped } from '../support/content';
+import { countryOf } from '../support/content';
+import { makeSampleSite, sampleContentCopy, type SampleSite } from '../support/sample-site';
+
+/*
+ * The directory, its filters, both maps and the HSDS export need places with
+ * coordinates, hours and audiences. Real providers rarely have all of that
+ * from a source, so these tests run against their own build of the shipped
+ * content plus the invented samples of tests/fixtures/content/samples/
+ * (SAMPLE_DATA=1), built once for this file: its tests share one worker.
+ */
+base.describe.configure({ mode: 'default' });
+const test = base.extend<object, { sampleSite: SampleSite }>({
+  sampleSite: [
+    async ({}, use) => {
+      const site = await makeSampleSite();
+      await use(site);
+      await site.close();
+    },
+    { scope: 'worker', timeout: 600_000 },
+  ],
+  baseURL: async ({ sampleSite }, use) => use(sampleSite.origin),
+});
 
 const STATION = 'ro/bucuresti-nord';
 const SERVICES_PAGE = `/en/${STATION}/services/`;
-const station = shipped.stations.find((entry) => entry.id === STATION)!;
-const services = station.data.services.map((id) => shipped.services.find((service) => service.id === id)!);
+const sampleContent = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'sample-content-'));
+  try {
+    return readContent(sampleContentCopy(dir), { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) }).content;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
+const station = sampleContent.stations.find((entry) => entry.id === STATION)!;
+const services = station.data.services.map((id) => sampleContent.services.find((service) => service.id === id)!);
+/** Services with coordinates from their source: only these have a marker on either map. */
+const located = services.filter((service) => service.data.location);
 const timeZone = countryOf('ro').data.timezone;
 /** Monday 1 June 2026, 13:00 in Bucharest: fixed so "open now" is the same on every run. */
 const NOW = new Date('2026-06-01T10:00:00Z');
@@ -14,16 +50,18 @@ const TILE_HOST = 'tile.openstreetmap.org';
 /** The smallest valid PNG, served for every tile so no test ever reaches the tile server. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-/** The ids the list and the map must show for a query, worked out from the content with the same rules. */
+/** The ids the list must show for a query, worked out from the content with the same rules. */
 const expectedFor = (query: string) =>
   services.filter((service) => matchesFilters(service.data, filtersFromQuery(query), { lang: 'en', timeZone, now: NOW })).map((service) => service.id).sort();
+/** The same, for the maps: services without coordinates are in the list only. */
+const expectedOnMap = (query: string) => expectedFor(query).filter((id) => located.some((service) => service.id === id));
 
 /** Records every request; serves tiles from memory (or fails them) and refuses anything else off this site. */
-async function watchNetwork(page: Page, tiles: 'serve' | 'fail' = 'serve'): Promise<string[]> {
+async function watchNetwork(page: Page, site: SampleSite, tiles: 'serve' | 'fail' = 'serve'): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.route(
-    (url) => url.hostname !== 'localhost',
+    (url) => url.origin !== site.origin,
     (route) => {
       const url = new URL(route.request().url());
       if (url.hostname === TILE_HOST && tiles === 'serve') return route.fulfill({ status: 200, contentType: 'image/png', body: TINY_PNG });
@@ -49,8 +87,8 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(NOW);
 });
 
-test('the station page lists services nearest first with hours, open now and a link to the map, and loads no map code', async ({ page }) => {
-  const requests = await watchNetwork(page);
+test('the station page lists services nearest first with hours, open now and a link to the map, and loads no map code', async ({ page, sampleSite }) => {
+  const requests = await watchNetwork(page, sampleSite);
   await page.goto(`/en/${STATION}/`);
   const entries = page.locator('.services > li');
   await expect(entries).toHaveCount(services.length);
@@ -62,11 +100,11 @@ test('the station page lists services nearest first with hours, open now and a l
   await page.keyboard.press('End');
   await page.waitForLoadState('networkidle');
   expect(leafletRequests(requests)).toEqual([]);
-  expect(requests.filter((url) => !url.startsWith('http://localhost'))).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith(sampleSite.origin))).toEqual([]);
 });
 
-test('no Leaflet request until the map is opened; then SVG markers, popups and attribution', async ({ page }) => {
-  const requests = await watchNetwork(page);
+test('no Leaflet request until the map is opened; then SVG markers, popups and attribution', async ({ page, sampleSite }) => {
+  const requests = await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   await page.locator('#map').scrollIntoViewIfNeeded();
   await expect(page.getByRole('button', { name: 'Show on map' })).toBeVisible();
@@ -78,7 +116,8 @@ test('no Leaflet request until the map is opened; then SVG markers, popups and a
   await openMap(page);
   expect(leafletRequests(requests).some((url) => /leaflet-map.*\.js$/.test(url))).toBe(true);
   expect(leafletRequests(requests).some((url) => /leaflet.*\.css$/.test(url))).toBe(true);
-  await expect(mapMarkers(page)).toHaveCount(services.length + 1);
+  expect(located.length).toBeGreaterThan(2);
+  await expect(mapMarkers(page)).toHaveCount(located.length + 1);
   await expect(page.locator('.leaflet-marker-pane img')).toHaveCount(0);
   await expect(mapMarkers(page).first().locator('svg')).toBeAttached();
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
@@ -101,19 +140,19 @@ test('no Leaflet request until the map is opened; then SVG markers, popups and a
   await expect(first).toBeFocused();
 });
 
-test('filters change the list and both maps together, live in the URL and survive a reload', async ({ page }) => {
-  await watchNetwork(page);
+test('filters change the list and both maps together, live in the URL and survive a reload', async ({ page, sampleSite }) => {
+  await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   expect(await shownListIds(page)).toEqual(expectedFor(''));
 
   await page.getByLabel('For women').check();
   await expect(page).toHaveURL(/\?women=1$/);
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor('?women=1'));
-  expect(await shownMiniMapIds(page)).toEqual(expectedFor('?women=1'));
+  expect(await shownMiniMapIds(page)).toEqual(expectedOnMap('?women=1'));
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(`Showing ${expectedFor('?women=1').length} of ${services.length} services.`);
 
   await openMap(page);
-  await expect(mapMarkers(page)).toHaveCount(expectedFor('?women=1').length + 1);
+  await expect(mapMarkers(page)).toHaveCount(expectedOnMap('?women=1').length + 1);
 
   // Change filters with the map open: the map follows.
   await page.getByLabel('For women').uncheck();
@@ -122,43 +161,43 @@ test('filters change the list and both maps together, live in the URL and surviv
   const query = '?open=1&speaks=1';
   await expect(page).toHaveURL(new RegExp(`\\${query}$`));
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor(query));
-  await expect(mapMarkers(page)).toHaveCount(expectedFor(query).length + 1);
+  await expect(mapMarkers(page)).toHaveCount(expectedOnMap(query).length + 1);
 
   await page.reload();
   await expect(page.getByLabel('Open now')).toBeChecked();
   await expect(page.getByLabel(/Speaking my language/)).toBeChecked();
   await expect(page.getByLabel('For women')).not.toBeChecked();
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor(query));
-  expect(await shownMiniMapIds(page)).toEqual(expectedFor(query));
+  expect(await shownMiniMapIds(page)).toEqual(expectedOnMap(query));
   await openMap(page);
-  await expect(mapMarkers(page)).toHaveCount(expectedFor(query).length + 1);
+  await expect(mapMarkers(page)).toHaveCount(expectedOnMap(query).length + 1);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/services\/$/);
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor(''));
 });
 
-test('a shared link with filters and #map opens the filtered map straight away', async ({ page }) => {
-  await watchNetwork(page);
+test('a shared link with filters and #map opens the filtered map straight away', async ({ page, sampleSite }) => {
+  await watchNetwork(page, sampleSite);
   await page.goto(`${SERVICES_PAGE}?free=1&women=1#map`);
   await expect(page.locator('.service-map__canvas.leaflet-container')).toBeVisible();
-  await expect(mapMarkers(page)).toHaveCount(expectedFor('?free=1&women=1').length + 1);
+  await expect(mapMarkers(page)).toHaveCount(expectedOnMap('?free=1&women=1').length + 1);
   expect(await shownListIds(page)).toEqual(expectedFor('?free=1&women=1'));
 });
 
-test('the mini-map shows when map tiles fail', async ({ page }) => {
-  await watchNetwork(page, 'fail');
+test('the mini-map shows when map tiles fail', async ({ page, sampleSite }) => {
+  await watchNetwork(page, sampleSite, 'fail');
   await page.goto(SERVICES_PAGE);
   await page.locator('#map').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Show on map' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The map could not load' })).toBeVisible();
   await expect(page.locator('[data-mini-map]')).toBeVisible();
   await expect(page.locator('.service-map__canvas')).toBeHidden();
-  await expect(page.locator('[data-mini-map] [data-service-id]')).toHaveCount(services.length);
+  await expect(page.locator('[data-mini-map] [data-service-id]')).toHaveCount(located.length);
 });
 
-test('offline, the map is not even tried: the mini-map stays', async ({ page, context }) => {
-  const requests = await watchNetwork(page);
+test('offline, the map is not even tried: the mini-map stays', async ({ page, context, sampleSite }) => {
+  const requests = await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   await page.locator('#map').scrollIntoViewIfNeeded();
   await expect(page.getByRole('button', { name: 'Show on map' })).toBeVisible();
@@ -169,8 +208,8 @@ test('offline, the map is not even tried: the mini-map stays', async ({ page, co
   expect(leafletRequests(requests)).toEqual([]);
 });
 
-test('axe passes with the map open and a popup showing', async ({ page }) => {
-  await watchNetwork(page);
+test('axe passes with the map open and a popup showing', async ({ page, sampleSite }) => {
+  await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   await openMap(page);
   await page.getByRole('button', { name: /^1\. / }).click();
@@ -178,8 +217,8 @@ test('axe passes with the map open and a popup showing', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test('axe passes on the directory in Arabic (right to left)', async ({ page }) => {
-  await watchNetwork(page);
+test('axe passes on the directory in Arabic (right to left)', async ({ page, sampleSite }) => {
+  await watchNetwork(page, sampleSite);
   await page.goto(`/ar/${STATION}/services/`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectNoAxeViolations(page);
@@ -195,7 +234,7 @@ test.describe('with JavaScript turned off', () => {
     await expect(page.getByRole('button', { name: 'Show on map' })).toHaveCount(0);
     const miniMap = page.getByRole('img', { name: /Simple map: București Nord/ });
     await expect(miniMap).toBeVisible();
-    await expect(miniMap.locator('[data-service-id]')).toHaveCount(services.length);
+    await expect(miniMap.locator('[data-service-id]')).toHaveCount(located.length);
     await expect(miniMap.locator('text').last()).toHaveText(/\d+\s?(m|km)$/);
   });
 });
@@ -234,13 +273,28 @@ test('the HSDS export lists every service of the country, with samples labelled'
   expect(response.headers()['content-type']).toMatch(/json/);
   const doc = await response.json();
   for (const table of ['organizations', 'services', 'locations', 'service_at_location', 'phones', 'schedules', 'languages']) expect(Array.isArray(doc[table]), table).toBe(true);
-  const romanian = new Set(shipped.stations.filter((entry) => entry.data.country === 'ro').flatMap((entry) => entry.data.services));
+  const romanian = new Set(sampleContent.stations.filter((entry) => entry.data.country === 'ro').flatMap((entry) => entry.data.services));
   expect(doc.services).toHaveLength(romanian.size);
+  expect(doc.services.filter((service: { safe_station: { sample?: boolean } }) => service.safe_station.sample).length).toBeGreaterThan(0);
   for (const service of doc.services) {
     expect(romanian.has(service.safe_station.content_id)).toBe(true);
     if (service.safe_station.sample) {
       expect(service.alert).toMatch(/SAMPLE DATA/);
+      expect(service.status).toBe('inactive');
       expect(service.name).toMatch(/^Sample/);
     }
+  }
+  // Only what a source gives: a location row only for a service with an address or coordinates.
+  const locatedIds = new Set(doc.service_at_location.map((row: { service_id: string }) => row.service_id));
+  for (const service of doc.services) {
+    const data = sampleContent.services.find((entry) => entry.id === service.safe_station.content_id)!.data;
+    expect(locatedIds.has(service.id), service.name).toBe(Boolean(data.location || data.address));
+  }
+});
+
+test('sample providers are marked as sample data on the station page', async ({ page }) => {
+  await page.goto(`/en/${STATION}/`);
+  for (const service of services.filter((entry) => entry.data.sample)) {
+    await expect(page.locator(`.services > li[data-service-id="${service.id}"] .badge`)).toHaveText(/Sample/);
   }
 });

@@ -50,7 +50,8 @@ export interface StaffTestBuilds {
   close(): Promise<void>;
 }
 
-function build(env: Record<string, string>, label: string): Promise<void> {
+/** Runs `astro build` with these settings on top of the environment; rejects with the end of its output. */
+export function build(env: Record<string, string>, label: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn('npx', ['astro', 'build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -14,9 +14,12 @@ describe('the shipped content', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('marks every provider near a station as sample data until a real one is verified', () => {
+  it('holds no sample data: every provider is real, desk-researched and unverified until someone calls', () => {
+    expect(content.services.length).toBeGreaterThan(20);
     for (const service of content.services) {
-      expect(service.data.sample || service.data.status === 'confirmed', service.file).toBe(true);
+      expect(service.data.sample, service.file).toBe(false);
+      expect(service.data.verified, service.file).toBeDefined();
+      if (service.data.verified?.method === 'desk-research') expect(service.data.status, service.file).toBe('unverified');
     }
   });
 

@@ -26,7 +26,8 @@ export interface MapPlace {
   name: string;
   /** Set when the name is shown in English on a page in another language. */
   nameLang?: string;
-  sample: boolean;
+  /** Only on invented test data (SAMPLE_DATA=1 builds). */
+  sample?: boolean;
   lat: number;
   lon: number;
   /** Opening hours as written in the list. */
@@ -42,7 +43,8 @@ export interface MapLabels {
   offline: string;
   region: string;
   station: string;
-  sample: string;
+  /** Given only when a place is sample data. */
+  sample?: string;
   hours: string;
   openNow: string;
   closedNow: string;

@@ -58,7 +58,7 @@ function icon(shape: string): L.DivIcon {
 function popupFor(place: MapPlace, labels: MapLabels, timeZone: string): HTMLElement {
   const box = element('div', 'map-popup');
   box.tabIndex = -1;
-  if (place.sample) box.append(element('p', 'map-popup__sample', labels.sample));
+  if (place.sample && labels.sample) box.append(element('p', 'map-popup__sample', labels.sample));
   const name = element('p', 'map-popup__name', `${place.number}. ${place.name}`);
   if (place.nameLang) name.lang = place.nameLang;
   box.append(name);
