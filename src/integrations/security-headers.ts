@@ -28,6 +28,9 @@ function htmlFiles(folder: string): string[] {
   });
 }
 
+/** A page that can open the service map (its island's script is named after the component) loads tiles. */
+const MAP_ISLAND = /component-url="[^"]*\/ServiceMap\.[^"]*\.js"/;
+
 /**
  * Checks that every inline script of the build is a known one, then writes
  * _headers (Netlify, Cloudflare Pages), nginx-headers.conf, and the same
@@ -40,26 +43,33 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const pages = htmlFiles(root).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
-        const used = new Set<string>();
         const unknown: string[] = [];
+        const hashesOfPage = new Map<string, Set<string>>();
         for (const { path, html } of pages) {
+          const hashes = new Set<string>();
           for (const script of inlineScripts(html)) {
             const hash = scriptHash(script);
-            if (KNOWN_INLINE_SCRIPTS.has(hash)) used.add(hash);
+            if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
             else unknown.push(`  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
           }
+          hashesOfPage.set(path, hashes);
         }
+        const used = new Set([...hashesOfPage.values()].flatMap((hashes) => [...hashes]));
         if (unknown.length > 0) {
           // Hashing it would let it run; this is content or code that must not be a script.
           logger.error(`${unknown.length} inline script(s) that are not Astro's own; the site allows no other inline script. Remove them (content must never hold markup) or load code from a file:\n${unknown.join('\n')}`);
           process.exit(1);
         }
-        const csp = contentSecurityPolicy([...used], tileOriginsOf(tileUrlTemplate));
+        const tileOrigins = tileOriginsOf(tileUrlTemplate);
+        const csp = contentSecurityPolicy([...used], tileOrigins);
         const headers = securityHeaders(csp);
         writeFileSync(join(root, '_headers'), netlifyHeaders(headers));
         writeFileSync(join(root, 'nginx-headers.conf'), nginxHeaders(headers));
-        const meta = metaPolicy(csp);
-        for (const { path, html } of pages) writeFileSync(path, withMetaPolicy(html, meta));
+        // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
+        for (const { path, html } of pages) {
+          const pagePolicy = contentSecurityPolicy([...(hashesOfPage.get(path) ?? [])], MAP_ISLAND.test(html) ? tileOrigins : []);
+          writeFileSync(path, withMetaPolicy(html, metaPolicy(pagePolicy)));
+        }
         logger.info(`security headers written (_headers, nginx-headers.conf) and the policy put in ${pages.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`);
       },
     },

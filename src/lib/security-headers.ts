@@ -47,14 +47,22 @@ export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigi
 /** Directives a <meta> policy cannot carry (the HTML standard ignores them there). */
 const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
 
-/** The policy as a <meta http-equiv> may carry it: the same, minus what only a header can say. */
+/**
+ * The policy as a <meta http-equiv> may carry it: the same, minus what only a
+ * header can say, and minus directives that only repeat `default-src 'self'`
+ * (every page carries the meta, so each byte counts on a roaming phone).
+ */
 export function metaPolicy(csp: string): string {
-  return csp
+  const directives = csp
     .split(';')
     .map((directive) => directive.trim())
-    .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.includes(directive.split(/\s+/)[0] ?? ''))
-    .join('; ');
+    .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.includes(directive.split(/\s+/)[0] ?? ''));
+  const defaultsToSelf = directives.includes("default-src 'self'");
+  return directives.filter((directive) => !(defaultsToSelf && SAME_AS_DEFAULT_SELF.test(directive))).join('; ');
 }
+
+/** Fetch directives whose fallback is default-src, written as just 'self'. */
+const SAME_AS_DEFAULT_SELF = /^(?:font|connect|manifest|worker|img|media|frame|child)-src 'self'$/;
 
 const META_CSP = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
 

@@ -77,6 +77,9 @@ describe('the Content-Security-Policy', () => {
     const meta = metaPolicy(`${csp}; report-uri https://r.example; sandbox`);
     expect(meta).not.toMatch(/frame-ancestors|report-uri|sandbox/);
     expect(meta).toContain("script-src 'self' 'sha256-abc='");
+    // What default-src 'self' already says is left out of the copy every page carries; anything wider stays.
+    expect(meta).not.toMatch(/font-src|connect-src|manifest-src|worker-src/);
+    expect(metaPolicy(contentSecurityPolicy([], ['https://tile.example.org']))).toContain("connect-src 'self' https://tile.example.org");
     const page = withMetaPolicy('<!doctype html><html><head><meta charset="utf-8"><title>x</title><script src="/a.js"></script></head></html>', meta);
     expect(page).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-abc='; [^"]+"><title>/);
     expect(withMetaPolicy(page, "default-src 'none'")).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><title>');
