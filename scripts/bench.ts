@@ -306,6 +306,8 @@ async function main() {
       ASTRO_CACHE_DIR: join(work, 'cache'),
       POSTERS_CACHE_DIR: join(work, 'cache', 'posters'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      // vite-node (which runs this script) sets NODE_ENV=development; a build inheriting it writes Astro's development island loader.
+      NODE_ENV: 'production',
       PUBLIC_LOCALES: options.languages ?? '',
       // Temporary files of the build and the Chromium printing posters (profiles, sockets), removed with the rest.
       TMPDIR: join(work, 'tmp'),
@@ -339,7 +341,7 @@ async function main() {
     if (options.floor) {
       const floorDir = join(work, 'floor');
       writeFloorProject(floorDir, pages);
-      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TMPDIR: join(work, 'tmp') }, join(work, 'floor.log'));
+      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TMPDIR: join(work, 'tmp') }, join(work, 'floor.log'));
       const floorRender = renderSeconds(floor.output);
       const floorPages = countHtml(join(floorDir, 'dist'));
       const floorRate = floorPages / floor.wallSeconds;

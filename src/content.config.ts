@@ -1,22 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { collectionSchemas, type CollectionName } from './schemas';
+import { infoLoader } from './data/info-loader';
 import { infoSchema } from './schemas/info';
 
-function fromContentFolder<Name extends CollectionName>(name: Name) {
-  return defineCollection({
-    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${process.env.CONTENT_DIR ?? './content'}/${name}`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
-    schema: collectionSchemas[name],
-  });
-}
-
+/**
+ * Only the information pages are a collection (their Markdown is rendered by
+ * Astro). Countries, stations, contacts and services are read once by the
+ * content gate (src/data/read-content.ts) and linked by src/data/site-model.ts;
+ * pages get them from getSite() (src/data/site.ts).
+ */
 export const collections = {
-  countries: fromContentFolder('countries'),
-  stations: fromContentFolder('stations'),
-  contacts: fromContentFolder('contacts'),
-  services: fromContentFolder('services'),
   info: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: `${process.env.CONTENT_DIR ?? './content'}/info`, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+    loader: infoLoader(() => process.env.CONTENT_DIR ?? './content'),
     schema: infoSchema,
   }),
 };

@@ -49,11 +49,3 @@ export function readBadgeTrust(root: string): BadgeTrust {
   if (problems.length > 0) throw new ContentError(problems);
   return trust;
 }
-
-let trust: BadgeTrust | undefined;
-
-/** The trust list of this build's content folder (CONTENT_DIR or ./content), read once. */
-export function getBadgeTrust(): BadgeTrust {
-  trust ??= readBadgeTrust(process.env.CONTENT_DIR ?? './content');
-  return trust;
-}

@@ -4,7 +4,8 @@
  */
 import { POSTER_FORMATS, posterVersion, printedShortLink, qrSymbol, type PosterFormat, type PosterVersion, type PrintedNumbers, type QrSymbol } from '../lib/poster';
 import type { LanguageCode } from '../lib/languages';
-import { contentRoot, currentPosterOfStation, posterOrigin, readPosterLock, stationPosterInputs } from './posters';
+import { contentRoot, currentPosterOfStation, posterOrigin, stationPosterInputs } from './posters';
+import { readSiteContent } from './read-content';
 import { getSite, type Station } from './site';
 
 export interface PosterPage {
@@ -30,7 +31,7 @@ export async function posterPages(): Promise<PosterPage[]> {
   const origin = sitePosterOrigin();
   if (!origin) return [];
   const { stations } = await getSite();
-  const lock = readPosterLock(contentRoot());
+  const lock = readSiteContent(contentRoot()).posterLock;
   return stations.flatMap((station) => {
     const current = currentPosterOfStation(station, origin);
     const shared = {

@@ -1,12 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { checkContent, ContentError, contentWarnings, problemsFromZod, type CheckOptions, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
 import { markdownProblems } from '../lib/markdown-safety';
 import { collectionSchemas, type CollectionName } from '../schemas';
 import { infoSchema } from '../schemas/info';
+import type { BadgeTrust } from '../lib/badge';
+import { ALL_LANGUAGE_CODES } from '../lib/languages';
+import type { PosterLock } from '../lib/poster';
 import { checkBadgeTrust } from './badges';
+import { readPosterLock } from './posters';
 
 export { ContentError };
 
@@ -116,7 +120,8 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
  * its schema, the body against the Markdown rules (no raw HTML, safe link
  * addresses; src/lib/markdown-safety.ts), each problem with its line.
  */
-function checkInfoPages(root: string, displayRoot: string, options: ReadOptions, problems: ContentProblem[]): void {
+function checkInfoPages(root: string, displayRoot: string, options: ReadOptions, problems: ContentProblem[]): InfoSource[] {
+  const sources: InfoSource[] = [];
   const siteLanguages = new Set(options.siteLanguages);
   for (const { path, below } of listFiles(join(root, 'info'), /\.md$/i)) {
     const file = relative(displayRoot, path).split(sep).join('/');
@@ -131,16 +136,36 @@ function checkInfoPages(root: string, displayRoot: string, options: ReadOptions,
     const text = readText(path, file, problems);
     if (text === undefined) continue;
     const checkMarkdown = options.checkMarkdown ?? process.env[SKIP_MARKDOWN_CHECK] !== '1';
-    problems.push(...infoPageProblems(text, checkMarkdown).map((problem) => ({ file, ...problem })));
+    const checked = infoPageProblems(text, checkMarkdown);
+    problems.push(...checked.problems.map((problem) => ({ file, ...problem })));
+    sources.push({ id: `${lang}/${name.replace(/\.md$/i, '')}`, path, frontMatter: checked.frontMatter, body: checked.body });
   }
+  return sources;
+}
+
+/** One information page as read from disk: the collection's loader renders it without reading the file again. */
+export interface InfoSource {
+  /** "{lang}/{slug}", the collection entry id. */
+  readonly id: string;
+  readonly path: string;
+  /** The front matter as parsed YAML (the collection validates it with the info schema). */
+  readonly frontMatter: unknown;
+  /** The Markdown after the front matter. */
+  readonly body: string;
 }
 
 type FieldProblem = Omit<ContentProblem, 'file'>;
 
 /** Scripts and tests read the same pages many times over (an import checks the whole folder after each country). */
-const infoPageChecks = new Map<string, FieldProblem[]>();
+const infoPageChecks = new Map<string, CheckedInfoPage>();
 
-function infoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+interface CheckedInfoPage {
+  readonly problems: FieldProblem[];
+  readonly frontMatter?: unknown;
+  readonly body: string;
+}
+
+function infoPageProblems(text: string, checkMarkdown: boolean): CheckedInfoPage {
   const key = `${checkMarkdown ? 1 : 0}${text}`;
   let found = infoPageChecks.get(key);
   if (!found) {
@@ -150,23 +175,24 @@ function infoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] 
   return found;
 }
 
-function findInfoPageProblems(text: string, checkMarkdown: boolean): FieldProblem[] {
+function findInfoPageProblems(text: string, checkMarkdown: boolean): CheckedInfoPage {
   const frontMatter = FRONT_MATTER.exec(text);
-  if (!frontMatter) return [{ field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' }];
+  if (!frontMatter) return { body: text, problems: [{ field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' }] };
+  const body = text.slice(frontMatter[0].length);
   let raw: unknown;
   try {
     raw = parseYaml(frontMatter[1] ?? '');
   } catch (error) {
-    return [{ field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` }];
+    return { body, problems: [{ field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` }] };
   }
   const parsed = infoSchema.safeParse(raw);
   const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod('', parsed.error.issues).map(({ field, message }) => ({ field, message }));
-  if (!checkMarkdown) return problems;
+  if (!checkMarkdown) return { problems, frontMatter: raw, body };
   const bodyStartsAt = frontMatter[0].split('\n').length - (frontMatter[0].endsWith('\n') ? 1 : 0);
-  for (const problem of markdownProblems(text.slice(frontMatter[0].length))) {
+  for (const problem of markdownProblems(body)) {
     problems.push({ field: `line ${problem.line + bodyStartsAt}`, message: problem.message });
   }
-  return problems;
+  return { problems, frontMatter: raw, body };
 }
 
 /**
@@ -187,7 +213,16 @@ export interface ReadOptions extends CheckOptions {
  * problem. `pending` adds or replaces files in memory, so they are checked
  * with everything else before they are written.
  */
-export function readContent(root: string, options: ReadOptions & { pending?: PendingFiles }): { content: ContentSet; warnings: ContentProblem[] } {
+export interface ReadResult {
+  readonly content: ContentSet;
+  readonly warnings: ContentProblem[];
+  /** content/info/{lang}/{slug}.md, checked. */
+  readonly infoPages: readonly InfoSource[];
+  /** content/badges/: the keys and revoked ids the /verify/ page embeds. */
+  readonly badges: BadgeTrust;
+}
+
+export function readContent(root: string, options: ReadOptions & { pending?: PendingFiles }): ReadResult {
   const problems: ContentProblem[] = [];
   const displayRoot = options.displayRoot ?? join(root, '..');
   const pending = options.pending ?? NO_PENDING;
@@ -198,10 +233,42 @@ export function readContent(root: string, options: ReadOptions & { pending?: Pen
     services: readCollection(root, 'services', collectionSchemas.services, displayRoot, problems, pending),
   };
   if (content.countries.length === 0) problems.push({ file: relative(displayRoot, join(root, 'countries')) || 'countries', field: '(folder)', message: 'no country files found; is the content folder right?' });
-  checkInfoPages(root, displayRoot, options, problems);
-  checkBadgeTrust(root, problems);
+  const infoPages = checkInfoPages(root, displayRoot, options, problems);
+  const badges = checkBadgeTrust(root, problems);
   // References are checked only once every file parses, so one typo does not also show up as broken links.
   if (problems.length === 0) problems.push(...checkContent(content, options));
   if (problems.length > 0) throw new ContentError(problems);
-  return { content, warnings: contentWarnings(content) };
+  return { content, warnings: contentWarnings(content), infoPages, badges };
+}
+
+/** Shared by every copy of this module in the process: Astro loads the config, the content config and the pages as separate bundles. */
+const SITE_CONTENT = Symbol.for('safe-station.site-content');
+/** What a build reads from its content folder. */
+export interface SiteContent extends ReadResult {
+  /** content/posters.lock.json: the versions of the printed posters. */
+  readonly posterLock: PosterLock;
+}
+type SiteContentCache = Map<string, SiteContent>;
+const cacheHolder = globalThis as { [SITE_CONTENT]?: SiteContentCache };
+
+/**
+ * The content folder of this build, read and checked once per process: the
+ * content gate reads it first, then the poster lock check, the staff build,
+ * the collections' loader and every page get the same result. A folder that
+ * fails the checks throws each time (nothing is cached).
+ */
+export function readSiteContent(root: string): SiteContent {
+  const cache = (cacheHolder[SITE_CONTENT] ??= new Map());
+  const key = resolvePath(root);
+  let read = cache.get(key);
+  if (!read) {
+    read = { ...readContent(key, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) }), posterLock: readPosterLock(key) };
+    cache.set(key, read);
+  }
+  return read;
+}
+
+/** Forgets what `readSiteContent` read, so the next call reads the folder again (the dev server after an edit; tests). */
+export function forgetSiteContent(): void {
+  cacheHolder[SITE_CONTENT]?.clear();
 }

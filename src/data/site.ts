@@ -1,43 +1,17 @@
 /**
- * The site's data, resolved once: every country with its contacts and
- * stations, every station with its country, contacts and services. Pages and
- * routes read from here and never from the collections directly.
+ * The site's data for pages, resolved once per build: the linked model
+ * (resolveSite, src/data/site-model.ts) of the content the gate already read
+ * (readSiteContent, src/data/read-content.ts), plus the information pages of
+ * the `info` collection. Pages and routes read from here and never from the
+ * collections or the disk directly.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ContactData } from '../schemas/contact';
-import type { CountryData } from '../schemas/country';
-import type { ServiceData } from '../schemas/service';
-import type { StationData } from '../schemas/station';
-import { selectLanguages, type LanguageCode } from '../lib/languages';
+import type { BadgeTrust } from '../lib/badge';
+import { selectLanguages } from '../lib/languages';
+import { forgetSiteContent, readSiteContent } from './read-content';
+import { resolveSite, type SiteModel } from './site-model';
 
-export interface Contact {
-  readonly id: string;
-  readonly data: ContactData;
-}
-
-export interface Service {
-  readonly id: string;
-  readonly data: ServiceData;
-}
-
-export interface Country {
-  readonly code: string;
-  readonly data: CountryData;
-  readonly emergency: readonly Contact[];
-  readonly antiTrafficking: readonly Contact[];
-  readonly helplines: readonly Contact[];
-  readonly stations: readonly Station[];
-}
-
-export interface Station {
-  /** The URL slug, e.g. "bucuresti-nord". */
-  readonly slug: string;
-  readonly data: StationData;
-  readonly country: Country;
-  /** Station-specific contacts, shown after the national helplines. */
-  readonly contacts: readonly Contact[];
-  readonly services: readonly Service[];
-}
+export type { Contact, Country, Service, SiteModel, Station } from './site-model';
 
 export type InfoEntry = CollectionEntry<'info'>;
 
@@ -48,12 +22,11 @@ export interface InfoPage {
   readonly byLanguage: ReadonlyMap<string, InfoEntry>;
 }
 
-export interface Site {
-  readonly languages: readonly LanguageCode[];
-  readonly countries: readonly Country[];
-  readonly stations: readonly Station[];
+export interface Site extends SiteModel {
   /** English pages define what exists; other languages translate them. */
   readonly infoPages: readonly InfoPage[];
+  /** The badge trust list (content/badges/) the /verify/ page embeds. */
+  readonly badges: BadgeTrust;
 }
 
 /** The page in the reader's language, or the English original (the page then marks itself lang="en"). */
@@ -82,62 +55,26 @@ function groupInfoPages(entries: readonly InfoEntry[]): InfoPage[] {
     .sort((a, b) => a.order - b.order);
 }
 
-function lookup<T>(map: Map<string, T>, id: string, from: string): T {
-  const found = map.get(id);
-  // The content gate (src/integrations/content-gate.ts) reports these first with a fix; this guards direct use.
-  if (!found) throw new Error(`${from} refers to "${id}", which does not exist.`);
-  return found;
+/** The content folder of this build: CONTENT_DIR, or ./content where the build runs. */
+function contentRoot(): string {
+  return process.env.CONTENT_DIR ?? './content';
 }
 
 async function loadSite(): Promise<Site> {
-  const [countryEntries, stationEntries, contactEntries, serviceEntries, infoEntries] = await Promise.all([
-    getCollection('countries'),
-    getCollection('stations'),
-    getCollection('contacts'),
-    getCollection('services'),
-    getCollection('info'),
-  ]);
-  const contacts = new Map(contactEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data }]));
-  const services = new Map(serviceEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data }]));
-
-  const countries: Country[] = countryEntries
-    .map((entry) => {
-      const resolve = (ids: readonly string[]) => ids.map((id) => lookup(contacts, id, `country ${entry.id}`));
-      return {
-        code: entry.data.code,
-        data: entry.data,
-        emergency: resolve(entry.data.emergency),
-        antiTrafficking: resolve(entry.data.antiTrafficking),
-        helplines: resolve(entry.data.helplines),
-        stations: [] as Station[],
-      };
-    })
-    .sort((a, b) => a.code.localeCompare(b.code));
-  const countryByCode = new Map(countries.map((country) => [country.code, country]));
-
-  const stations: Station[] = stationEntries
-    .map((entry) => {
-      const country = lookup(countryByCode, entry.data.country, `station ${entry.id}`);
-      const station: Station = {
-        slug: entry.id.split('/').pop() ?? entry.id,
-        data: entry.data,
-        country,
-        contacts: entry.data.contacts.map((id: string) => lookup(contacts, id, `station ${entry.id}`)),
-        services: entry.data.services.map((id: string) => lookup(services, id, `station ${entry.id}`)),
-      };
-      (country.stations as Station[]).push(station);
-      return station;
-    })
-    .sort((a, b) => a.data.name.localeCompare(b.data.name));
-  for (const country of countries) (country.stations as Station[]).sort((a, b) => a.data.name.localeCompare(b.data.name));
-
-  return { languages: selectLanguages(import.meta.env.PUBLIC_LOCALES), countries, stations, infoPages: groupInfoPages(infoEntries) };
+  const { content, badges } = readSiteContent(contentRoot());
+  const model = resolveSite(content, selectLanguages(import.meta.env.PUBLIC_LOCALES));
+  return { ...model, infoPages: groupInfoPages(await getCollection('info')), badges };
 }
 
 let site: Promise<Site> | undefined;
 
 /** The resolved site; computed on first use and shared by every page. */
 export function getSite(): Promise<Site> {
+  // The dev server shows an edit on the next page load; a build reads the content once.
+  if (import.meta.env.DEV) {
+    forgetSiteContent();
+    return loadSite();
+  }
   site ??= loadSite();
   return site;
 }

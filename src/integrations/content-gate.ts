@@ -2,14 +2,15 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, publishProblems } from '../lib/content-check';
 import { staleEntries } from '../lib/staleness';
-import { ALL_LANGUAGE_CODES } from '../lib/languages';
-import { ContentError, readContent, SKIP_MARKDOWN_CHECK } from '../data/read-content';
+import { ContentError, readSiteContent, SKIP_MARKDOWN_CHECK } from '../data/read-content';
 
 /**
  * Validates all of content/ before Astro writes anything, so bad content
  * fails the build with every problem listed and nothing half-built is left.
  * CONTENT_DIR points the build at another content folder (tests, benchmarks);
  * SAMPLE_DATA=1 lets invented sample services through (tests only).
+ * The read is kept for the rest of the build (readSiteContent): the poster
+ * lock check, the collections and the pages use it instead of reading again.
  * It ends with the contacts and services last checked more than a year ago.
  */
 export function contentGate(): AstroIntegration {
@@ -21,7 +22,7 @@ export function contentGate(): AstroIntegration {
         if (process.env[SKIP_MARKDOWN_CHECK] === '1') logger.warn(`${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`);
         const today = new Date().toISOString().slice(0, 10);
         try {
-          const { content, warnings } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today });
+          const { content, warnings } = readSiteContent(root);
           const unpublishable = publishProblems(content, { allowSamples: process.env.SAMPLE_DATA === '1' });
           if (unpublishable.length > 0) throw new ContentError(unpublishable);
           logger.info(`content ok: ${content.countries.length} countries, ${content.stations.length} stations, ${content.contacts.length} contacts, ${content.services.length} services`);

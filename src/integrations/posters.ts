@@ -2,8 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lockPath, posterOrigin, readPosterLock } from '../data/posters';
-import { readContent } from '../data/read-content';
-import { ALL_LANGUAGE_CODES } from '../lib/languages';
+import { readSiteContent } from '../data/read-content';
 import { missingCodesMessage, missingLockedCodes } from '../lib/poster';
 import { findChromium } from './chromium';
 import { printPosterPdfs } from './poster-pdf';
@@ -23,9 +22,8 @@ export function posters(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
-        const lock = readPosterLock(root);
-        // The content gate has already validated this folder; read it again only for the station codes.
-        const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+        // The content gate has already read and validated this folder; this is its cached result.
+        const { content, posterLock: lock } = readSiteContent(root);
         const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
         if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(process.env.CONTENT_DIR ?? 'content')));
         if (config.site && !posterOrigin(config.site)) {

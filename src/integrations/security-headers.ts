@@ -42,35 +42,41 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = htmlFiles(root).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
+        const tileOrigins = tileOriginsOf(tileUrlTemplate);
         const unknown: string[] = [];
-        const hashesOfPage = new Map<string, Set<string>>();
-        for (const { path, html } of pages) {
+        const used = new Set<string>();
+        const hashOf = new Map<string, string>();
+        const metaOf = new Map<string, string>();
+        const paths = htmlFiles(root);
+        // One page at a time (read, check, write its <meta>), so memory holds one page, not the whole site.
+        for (const path of paths) {
+          const html = readFileSync(path, 'utf8');
           const hashes = new Set<string>();
           for (const script of inlineScripts(html)) {
-            const hash = scriptHash(script);
+            // Every island page repeats the same few scripts; hash each text once.
+            let hash = hashOf.get(script);
+            if (hash === undefined) hashOf.set(script, (hash = scriptHash(script)));
             if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
             else unknown.push(`  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
           }
-          hashesOfPage.set(path, hashes);
+          for (const hash of hashes) used.add(hash);
+          // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
+          const tiles = MAP_ISLAND.test(html);
+          const key = `${tiles}${[...hashes].sort().join()}`;
+          let meta = metaOf.get(key);
+          if (meta === undefined) metaOf.set(key, (meta = metaPolicy(contentSecurityPolicy([...hashes], tiles ? tileOrigins : []))));
+          writeFileSync(path, withMetaPolicy(html, meta));
         }
-        const used = new Set([...hashesOfPage.values()].flatMap((hashes) => [...hashes]));
         if (unknown.length > 0) {
-          // Hashing it would let it run; this is content or code that must not be a script.
+          // Hashing it would let it run; this is content or code that must not be a script. The build fails, so nothing is published.
           logger.error(`${unknown.length} inline script(s) that are not Astro's own; the site allows no other inline script. Remove them (content must never hold markup) or load code from a file:\n${unknown.join('\n')}`);
           process.exit(1);
         }
-        const tileOrigins = tileOriginsOf(tileUrlTemplate);
         const csp = contentSecurityPolicy([...used], tileOrigins);
         const headers = securityHeaders(csp);
         writeFileSync(join(root, '_headers'), netlifyHeaders(headers));
         writeFileSync(join(root, 'nginx-headers.conf'), nginxHeaders(headers));
-        // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
-        for (const { path, html } of pages) {
-          const pagePolicy = contentSecurityPolicy([...(hashesOfPage.get(path) ?? [])], MAP_ISLAND.test(html) ? tileOrigins : []);
-          writeFileSync(path, withMetaPolicy(html, metaPolicy(pagePolicy)));
-        }
-        logger.info(`security headers written (_headers, nginx-headers.conf) and the policy put in ${pages.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`);
+        logger.info(`security headers written (_headers, nginx-headers.conf) and the policy put in ${paths.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`);
       },
     },
   };

@@ -4,10 +4,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
 import { passthroughImageService } from 'astro/config';
-import { readContent } from '../data/read-content';
+import { readSiteContent } from '../data/read-content';
 import { readStaffContent } from '../data/read-staff';
 import { formatProblem } from '../lib/content-check';
-import { ALL_LANGUAGE_CODES } from '../lib/languages';
 import { staffServiceWorkerPath } from '../lib/staff-urls';
 import { contentGate } from './content-gate';
 
@@ -77,7 +76,7 @@ function staffGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
-        const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+        const { content } = readSiteContent(root);
         const { staff, warnings } = readStaffContent(root, content);
         logger.info(`staff content ok: plan with ${staff.plan.data.situations.length} situations, ${staff.checklists.length} checklists, ${staff.stations.length} station files`);
         for (const warning of warnings) logger.warn(formatProblem(warning));

@@ -4,8 +4,29 @@ const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun
 // 2024-01-01 was a Monday; only the weekday of these dates matters.
 const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
 
+/**
+ * One Intl formatter per kind and language, made on first use: making one
+ * costs far more than formatting with it, and a build formats on every page.
+ */
+function memoised<F>(make: (lang: string) => F): (lang: string) => F {
+  const made = new Map<string, F>();
+  return (lang) => {
+    let formatter = made.get(lang);
+    if (formatter === undefined) made.set(lang, (formatter = make(lang)));
+    return formatter;
+  };
+}
+
+const weekdayFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }));
+const languageNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'language' }));
+const regionNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
+const listFormat = memoised((lang) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
+const dateFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+const metresFormat = memoised((lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'meter', maximumFractionDigits: 1 }));
+const kilometresFormat = memoised((lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }));
+
 export function weekdayName(day: Weekday, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(weekdayDate(day));
+  return weekdayFormat(lang).format(weekdayDate(day));
 }
 
 /** Consecutive days as ranges: [mon,tue,wed,fri] → "Mon–Wed, Fri". */
@@ -39,7 +60,7 @@ export function formatHours(hours: Hours, lang: string, everyDay: string): strin
 
 export function languageName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+    return languageNames(inLanguage).of(code) ?? code;
   } catch {
     return code;
   }
@@ -47,26 +68,24 @@ export function languageName(code: string, inLanguage: string): string {
 
 export function countryName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'region' }).of(code.toUpperCase()) ?? code.toUpperCase();
+    return regionNames(inLanguage).of(code.toUpperCase()) ?? code.toUpperCase();
   } catch {
     return code.toUpperCase();
   }
 }
 
 export function formatList(items: readonly string[], lang: string): string {
-  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(lang).format(items);
 }
 
 export function formatDate(isoDate: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A walking distance in the reader's language: metres to the nearest 10 below 1 km, else kilometres to one decimal. */
 export function formatDistance(metres: number, lang: string): string {
   const short = metres < 1000;
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: short ? 'meter' : 'kilometer', maximumFractionDigits: 1 }).format(
-    short ? Math.round(metres / 10) * 10 : metres / 1000,
-  );
+  return short ? metresFormat(lang).format(Math.round(metres / 10) * 10) : kilometresFormat(lang).format(metres / 1000);
 }
 
 /** Languages as a list in the reader's language, with the year of an old source after it ("Polski, English (2013)"); "" for none. */

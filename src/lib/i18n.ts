@@ -36,11 +36,24 @@ export function useTranslations(lang: string): Translator {
   let translator = translators.get(lang);
   if (!translator) {
     const fixed = instance.getFixedT(lang);
-    const has = (key: string) => instance.exists(key, { lng: lang, fallbackLng: false });
+    // A build asks for the same keys on thousands of pages: each answer without options is worked out once.
+    const known = new Map<string, boolean>();
+    const plain = new Map<string, string>();
+    const has = (key: string) => {
+      let found = known.get(key);
+      if (found === undefined) known.set(key, (found = instance.exists(key, { lng: lang, fallbackLng: false })));
+      return found;
+    };
     // Text this language lacks comes from English, marked so the page can say lang="en" around it.
-    const translate = (key: string, options?: TOptions) => {
+    const lookUp = (key: string, options?: TOptions) => {
       const text = String(fixed(key, options));
       return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
+    };
+    const translate = (key: string, options?: TOptions) => {
+      if (options !== undefined) return lookUp(key, options);
+      let text = plain.get(key);
+      if (text === undefined) plain.set(key, (text = lookUp(key)));
+      return text;
     };
     translator = Object.assign(translate, {
       lang,
