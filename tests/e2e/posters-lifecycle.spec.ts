@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findChromium } from '../../src/integrations/chromium';
-import { printPosterPdfs } from '../../src/integrations/poster-pdf';
+import { printPosterPdfs } from '../../src/posters/print-pdf';
 import { shipped } from '../support/content';
 import { pdfInfo } from '../support/pdf';
 

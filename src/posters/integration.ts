@@ -1,19 +1,19 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lockPath, posterOrigin, readPosterLock } from '../data/posters';
 import { readContent } from '../data/read-content';
+import { findChromium } from '../integrations/chromium';
 import { ALL_LANGUAGE_CODES } from '../lib/languages';
-import { missingCodesMessage, missingLockedCodes } from '../lib/poster';
-import { findChromium } from './chromium';
-import { printPosterPdfs } from './poster-pdf';
+import { lockPath, readPosterLock } from './lock-file';
+import { missingCodesMessage, missingLockedCodes, posterOrigin } from './model';
+import { printPosterPdfs } from './print-pdf';
 
 /**
  * Posters in the build. Before anything is built: every short code in the
  * lock (content/posters.lock.json) must still lead to a station, because
  * printed posters carry it for years. After the build: the poster pages are
- * printed to PDF (src/integrations/poster-pdf.ts). A build for a local address
- * makes no posters, since a QR code pointing at localhost helps nobody.
+ * printed to PDF (print-pdf.ts). A build for a local address makes no
+ * posters, since a QR code pointing at localhost helps nobody.
  * POSTERS_CACHE_DIR moves the PDF cache (default: posters/ in Astro's cache folder).
  */
 export function posters(): AstroIntegration {
@@ -23,9 +23,10 @@ export function posters(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
-        const lock = readPosterLock(root);
-        // The content gate has already validated this folder; read it again only for the station codes.
+        // The one place posters read the content; the checks below take what they need as parameters.
+        // The content gate has already validated this folder.
         const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+        const lock = readPosterLock(root);
         const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
         if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(process.env.CONTENT_DIR ?? 'content')));
         if (config.site && !posterOrigin(config.site)) {
