@@ -11,7 +11,7 @@ import { staffSiteConfig } from './src/integrations/staff-build';
 import { selfHostedFonts } from './src/integrations/fonts';
 import { securityHeadersFiles } from './src/integrations/security-headers';
 import { DEFAULT_TILE_URL } from './src/lib/tiles';
-import { posters } from './src/integrations/posters';
+import { posters } from './src/posters/integration';
 import { siteUrlFromEnv } from './src/lib/site-url';
 import { languageChooserAsDefault } from './src/lib/sitemap';
 import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';

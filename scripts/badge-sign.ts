@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importPrivateJwk, signBadge, verifyBadge } from '../src/lib/badge';
 import { badgeSvg, claimsFromFlags, parseFlags, type PrivateKeyFile } from '../src/lib/badge-cli';
-import { qrSymbol } from '../src/lib/poster';
+import { qrSymbol } from '../src/lib/qr';
 import { siteUrlFromEnv } from '../src/lib/site-url';
 import { badgeCheckUrl } from '../src/lib/urls';
 import { readContent } from '../src/data/read-content';

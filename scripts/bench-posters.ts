@@ -6,13 +6,14 @@
  * Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../src/integrations/chromium';
-import { findPosterJobs, printPosterPdfs, type PrintReport } from '../src/integrations/poster-pdf';
-import { moduleSizeMm, POSTER_FORMATS, QR_ERROR_CORRECTION, QR_QUIET_ZONE, qrPayload, qrSymbol } from '../src/lib/poster';
+import { QR_ERROR_CORRECTION, QR_QUIET_ZONE, qrSymbol } from '../src/lib/qr';
 import { siteUrlFromEnv } from '../src/lib/site-url';
+import { moduleSizeMm, POSTER_FORMATS, qrPayload } from '../src/posters/model';
+import { findPosterJobs, printPosterPdfs, type PrintReport } from '../src/posters/print-pdf';
 
 const chromium = findChromium();
 if (!chromium) {
@@ -33,9 +34,24 @@ if (findPosterJobs(outDir, chromium).length === 0) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const perPoster = (report: PrintReport) => `${(report.totalMs / report.total).toFixed(1)} ms per poster`;
+/**
+ * CPU seconds of this process and of its ended children (Chromium, once closed), from /proc on Linux;
+ * wall time alone misleads on a machine shared with other builds.
+ */
+function cpuSeconds(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // utime, stime, cutime, cstime: fields 14–17 of proc(5), in clock ticks of 1/100 s.
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+}
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-posters-'));
 try {
+  const loadBefore = load();
+  const cpuBefore = cpuSeconds();
   const cold = await printPosterPdfs({ outDir, cacheDir, chromium });
+  const cpuCold = cpuBefore === undefined ? undefined : cpuSeconds()! - cpuBefore;
+  const loadAfter = load();
   const cached = await printPosterPdfs({ outDir, cacheDir, chromium });
   // One poster edited: only that one is printed again.
   const [first] = findPosterJobs(outDir, chromium);
@@ -53,6 +69,8 @@ try {
   const sizes = cold.pdfs.map((pdf) => statSync(join(outDir, pdf)).size);
   console.log(`Posters in ${outDir}: ${cold.total} PDFs (${POSTER_FORMATS.length} formats), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KB on average`);
   console.log(`cold   (empty cache): ${cold.printed} printed in ${seconds(cold.totalMs)} = ${perPoster(cold)} (Chromium start ${seconds(cold.launchMs)})`);
+  if (cpuCold !== undefined) console.log(`                     CPU time (Node + Chromium) ${cpuCold.toFixed(2)} s = ${((cpuCold * 1000) / cold.total).toFixed(1)} ms per poster`);
+  console.log(`                     load average (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
   console.log(`cached (no change):   ${cached.cached} copied in ${seconds(cached.totalMs)} = ${perPoster(cached)}`);
   console.log(`one poster changed:   ${incremental.printed} printed, ${incremental.cached} copied in ${seconds(incremental.totalMs)}`);
 } finally {

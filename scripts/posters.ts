@@ -7,11 +7,12 @@
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentPostersOfContent, lockPath, posterOrigin, readPosterLock, writePosterLock } from '../src/data/posters';
 import { readContent } from '../src/data/read-content';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
-import { lockStatus, missingCodesMessage, updateLock } from '../src/lib/poster';
 import { siteUrlFromEnv } from '../src/lib/site-url';
+import { fingerprinted } from '../src/posters/fingerprint';
+import { lockPath, readPosterLock, writePosterLock } from '../src/posters/lock-file';
+import { lockStatus, missingCodesMessage, posterOrigin, posterStationsOfContent, stationPoster, updateLock } from '../src/posters/model';
 
 const command = process.argv[2];
 const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('../content', import.meta.url));
@@ -24,7 +25,7 @@ if (!origin) {
 }
 
 const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today });
-const current = currentPostersOfContent(content, origin);
+const current = posterStationsOfContent(content).map((station) => fingerprinted(stationPoster(station, origin)));
 const lock = readPosterLock(root);
 const status = lockStatus(lock, current);
 const file = relative(process.cwd(), lockPath(root)) || lockPath(root);

@@ -8,9 +8,9 @@ import { collectionSchemas, type CollectionName } from '../schemas';
 import { infoSchema } from '../schemas/info';
 import type { BadgeTrust } from '../lib/badge';
 import { ALL_LANGUAGE_CODES } from '../lib/languages';
-import type { PosterLock } from '../lib/poster';
+import type { PosterLock } from '../posters/model';
 import { checkBadgeTrust } from './badges';
-import { readPosterLock } from './posters';
+import { readPosterLock } from '../posters/lock-file';
 
 export { ContentError };
 

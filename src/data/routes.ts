@@ -4,7 +4,7 @@
  */
 import type { LanguageCode } from '../lib/languages';
 import { upperShortLinkUrl } from '../lib/urls';
-import { posterPages, type PosterPage } from './poster-pages';
+import { posterPages, type PosterPage } from '../posters/pages';
 import { getSite, type Country, type InfoPage, type Station } from './site';
 
 export async function languageRoutes() {

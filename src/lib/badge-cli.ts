@@ -6,7 +6,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { endOfDay, lastValidDay, MAX_BADGE_SECONDS, newBadgeId, type BadgeClaims, type EcPublicJwk } from './badge';
-import type { QrSymbol } from './poster';
+import type { QrSymbol } from './qr';
 
 /** True when `path` is `folder` or anywhere below it (as written, no links followed). */
 export function isInsideFolder(folder: string, path: string): boolean {
@@ -103,7 +103,7 @@ export interface BadgeArtwork {
   readonly timeZone?: string;
   /** What the QR code holds: the /verify/#TOKEN address. */
   readonly url: string;
-  /** The QR symbol of `url` (qrSymbol() in src/lib/poster.ts, quiet zone included). */
+  /** The QR symbol of `url` (qrSymbol() in src/lib/qr.ts, quiet zone included). */
   readonly qr: Pick<QrSymbol, 'path' | 'viewBox'>;
 }
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findChromium } from '../../src/integrations/chromium';
-import { printPosterPdfs } from '../../src/integrations/poster-pdf';
+import { printPosterPdfs } from '../../src/posters/print-pdf';
 import { shipped } from '../support/content';
-import { pdfInfo } from '../support/pdf';
+import { mmToPt, pdfInfo, pdfText } from '../support/pdf';
 
 /**
  * The poster lock against a changed copy of the content (CONTENT_DIR): these
@@ -84,6 +84,44 @@ test('an unchanged poster is not printed again; a changed one is', async () => {
 
     writeFileSync(page, html('Version two'));
     expect(await printPosterPdfs(options)).toMatchObject({ printed: 1, cached: 0 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one tab prints many posters in turn, each PDF with its own paper and words; a page with other stylesheets is loaded afresh', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'posters-tab-'));
+  try {
+    const outDir = join(dir, 'dist');
+    mkdirSync(join(outDir, '_astro'), { recursive: true });
+    writeFileSync(join(outDir, '_astro/a.css'), 'p { font-size: 12pt }');
+    writeFileSync(join(outDir, '_astro/b.css'), 'p { font-size: 14pt }');
+    // Printed in path order by one tab: a (first, loaded), b (swapped in: other paper, other language), c (other stylesheet: loaded afresh).
+    const sheets = [
+      { name: 'a', lang: 'en', dir: 'ltr', paper: [105, 148], css: 'a', text: 'First poster' },
+      { name: 'b', lang: 'ar', dir: 'rtl', paper: [210, 297], css: 'a', text: 'هل تحتاج إلى مساعدة؟' },
+      { name: 'c', lang: 'de', dir: 'ltr', paper: [297, 420], css: 'b', text: 'Dritter Aushang' },
+    ];
+    for (const sheet of sheets) {
+      const page = join(outDir, `posters/xx/${sheet.name}/index.html`);
+      mkdirSync(join(page, '..'), { recursive: true });
+      writeFileSync(
+        page,
+        `<!doctype html><html lang="${sheet.lang}" dir="${sheet.dir}"><head><meta charset="utf-8"><meta name="safe-station:poster-pdf" content="/posters/xx/${sheet.name}.pdf"><title>${sheet.name}</title>` +
+          `<style>@page { size: ${sheet.paper[0]}mm ${sheet.paper[1]}mm; margin: 0 }</style><link rel="stylesheet" href="/_astro/${sheet.css}.css"></head><body><p>${sheet.text}</p></body></html>`,
+      );
+    }
+    const report = await printPosterPdfs({ outDir, cacheDir: join(dir, 'cache'), chromium: findChromium(), concurrency: 1 });
+    expect(report).toMatchObject({ total: 3, printed: 3 });
+    for (const sheet of sheets) {
+      const pdf = join(outDir, `posters/xx/${sheet.name}.pdf`);
+      const info = pdfInfo(pdf);
+      expect(info.pages, sheet.name).toBe(1);
+      expect(Math.abs(info.widthPt - mmToPt(sheet.paper[0]!)), `${sheet.name} width`).toBeLessThan(1.5);
+      expect(Math.abs(info.heightPt - mmToPt(sheet.paper[1]!)), `${sheet.name} height`).toBeLessThan(1.5);
+      const letters = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
+      expect(letters(pdfText(pdf)), sheet.name).toBe(letters(sheet.text));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

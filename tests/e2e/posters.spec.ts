@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { currentPostersOfContent, readPosterLock } from '../../src/data/posters';
 import { displayNumber } from '../../src/lib/phone';
-import { moduleSizeMm, POSTER_FORMATS, posterLanguages, posterVersion, printedNumbers, qrPayload, qrSymbol } from '../../src/lib/poster';
+import { qrSymbol } from '../../src/lib/qr';
 import { siteUrlFromEnv } from '../../src/lib/site-url';
+import { fingerprinted } from '../../src/posters/fingerprint';
+import { readPosterLock } from '../../src/posters/lock-file';
+import { moduleSizeMm, POSTER_FORMATS, posterLanguages, posterStationsOfContent, posterVersion, printedNumbers, qrPayload, stationPoster } from '../../src/posters/model';
 import { posterPdfUrl, postersUrl, posterUrl, shortLinkUrl, upperShortLinkUrl } from '../../src/lib/urls';
 import { expectNoAxeViolations } from '../support/axe';
 import { contactsOf, countryOf, shipped } from '../support/content';
@@ -25,7 +27,7 @@ const languagesOf = (station: (typeof stations)[number]) => {
 };
 /** The version each poster must print: the locked one while its facts match, the next one once they change. */
 const lock = readPosterLock('content');
-const versionOf = new Map(currentPostersOfContent(shipped, new URL(origin)).map((poster) => [poster.code, posterVersion(lock, poster.facts)]));
+const versionOf = new Map(posterStationsOfContent(shipped).map((station) => fingerprinted(stationPoster(station, new URL(origin)))).map((poster) => [poster.code, posterVersion(lock, poster)]));
 const pdfFile = (station: (typeof stations)[number], format: string) => join(outDir, posterPdfUrl(station.country, station.slug, station.code, format));
 /** Each page is rasterised so one QR module is about this many pixels, as a phone camera would see it. */
 const PIXELS_PER_MODULE = 8;

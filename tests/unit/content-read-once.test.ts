@@ -15,7 +15,7 @@ import { infoLoader } from '../../src/data/info-loader';
 import { forgetSiteContent, readSiteContent } from '../../src/data/read-content';
 import { resolveSite } from '../../src/data/site-model';
 import { contentGate } from '../../src/integrations/content-gate';
-import { posters } from '../../src/integrations/posters';
+import { posters } from '../../src/posters/integration';
 import { staffSiteConfig } from '../../src/integrations/staff-build';
 import { infoSchema } from '../../src/schemas/info';
 

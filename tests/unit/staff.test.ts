@@ -10,7 +10,7 @@ import { readStaffContent } from '../../src/data/read-staff';
 import { badgeSvg, claimsFromFlags, isInsideFolder, isReallyInsideFolder, keysYamlEntry, parseFlags } from '../../src/lib/badge-cli';
 import { exportPublicJwk, generateBadgeKeyPair } from '../../src/lib/badge';
 import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
-import { qrSymbol } from '../../src/lib/poster';
+import { qrSymbol } from '../../src/lib/qr';
 import { checklistLanguages, checkStaffContent, publicContactsForRole, resolveRole, rolesInCallOrder } from '../../src/lib/staff-plan';
 import { relativeHref, staffChecklistsPath, staffPlanPath, toRoot } from '../../src/lib/staff-urls';
 import { SITUATIONS, stationStaffSchema } from '../../src/schemas/staff';

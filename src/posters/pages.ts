@@ -1,18 +1,18 @@
 /**
  * One print page per station and format, with everything the page prints
- * worked out here so the page itself only lays it out.
+ * worked out here so the page itself only lays it out. Reads the resolved
+ * site (astro:content), so only pages import it.
  */
-import { POSTER_FORMATS, posterVersion, printedShortLink, qrSymbol, type PosterFormat, type PosterVersion, type PrintedNumbers, type QrSymbol } from '../lib/poster';
-import type { LanguageCode } from '../lib/languages';
-import { contentRoot, currentPosterOfStation, posterOrigin, stationPosterInputs } from './posters';
-import { readSiteContent } from './read-content';
-import { getSite, type Station } from './site';
+import { getSite, type Station } from '../data/site';
+import { qrSymbol, type QrSymbol } from '../lib/qr';
+import { fingerprinted } from './fingerprint';
+import { readSiteContent } from '../data/read-content';
+import { contentRoot } from './lock-file';
+import { POSTER_FORMATS, posterOrigin, posterVersion, printedShortLink, stationPoster, type PosterFormat, type PosterVersion, type StationPoster } from './model';
 
-export interface PosterPage {
+export interface PosterPage extends Pick<StationPoster, 'languages' | 'numbers'> {
   readonly station: Station;
   readonly format: PosterFormat;
-  readonly languages: readonly LanguageCode[];
-  readonly numbers: PrintedNumbers;
   readonly qr: QrSymbol;
   /** What the QR holds: the short link in upper case. */
   readonly qrText: string;
@@ -33,14 +33,15 @@ export async function posterPages(): Promise<PosterPage[]> {
   const { stations } = await getSite();
   const lock = readSiteContent(contentRoot()).posterLock;
   return stations.flatMap((station) => {
-    const current = currentPosterOfStation(station, origin);
+    const poster = fingerprinted(stationPoster(station, origin));
     const shared = {
       station,
-      ...stationPosterInputs(station),
-      qr: qrSymbol(current.facts.link),
-      qrText: current.facts.link,
+      languages: poster.languages,
+      numbers: poster.numbers,
+      qr: qrSymbol(poster.facts.link),
+      qrText: poster.facts.link,
       printedLink: printedShortLink(origin, station.data.code),
-      version: posterVersion(lock, current.facts),
+      version: posterVersion(lock, poster),
     };
     return POSTER_FORMATS.map((format) => ({ ...shared, format }));
   });

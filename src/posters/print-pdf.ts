@@ -3,15 +3,20 @@
  * engine that shapes Arabic and Persian correctly on screen, with every font
  * embedded. Each PDF is cached under a hash of the exact HTML it was printed
  * from, so an unchanged poster is copied, not printed again.
+ *
+ * Speed: one tab per CPU core, each reused for many posters. A tab opens its
+ * first poster normally (stylesheet and fonts load once), then swaps in each
+ * next poster's document in place: no navigation, no font download or decode
+ * per poster. Print pages share one stylesheet, so the result is the same PDF
+ * a fresh load gives; a poster whose stylesheets differ is loaded afresh.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, sep } from 'node:path';
-import { chromium as browserType } from 'playwright-core';
-import { chromiumLaunchOptions } from './chromium';
-
-/** The meta tag each poster page carries with the address of its PDF (src/layouts/Poster.astro). */
-export const POSTER_PDF_META = 'safe-station:poster-pdf';
+import { chromium as browserType, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../integrations/chromium';
+import { POSTER_PDF_META } from './model';
 /** Part of every cache key: change it when the way PDFs are printed changes, and every poster is printed again. */
 const PRINT_RECIPE = 'safe-station poster pdf v1: preferCSSPageSize, printBackground, tagged';
 /** Chromium loads the pages from here; requests are answered from the build folder and never reach a network. */
@@ -24,6 +29,8 @@ export interface PosterJob {
   readonly pdf: string;
   /** Cache key: hash of the print recipe, the Chromium used and the page's exact HTML. */
   readonly key: string;
+  /** The built HTML file of the print page. */
+  readonly file: string;
 }
 
 export interface PrintReport {
@@ -43,7 +50,7 @@ export interface PrintOptions {
   readonly cacheDir: string;
   /** Path of Chromium, or undefined when there is none (then only the HTML posters exist). */
   readonly chromium: string | undefined;
-  /** Pages printed at once; two suits the two-core machines the project builds on. */
+  /** Tabs printing at once; default one per CPU core (printing is CPU-bound). */
   readonly concurrency?: number;
 }
 
@@ -78,7 +85,7 @@ export function findPosterJobs(outDir: string, chromium: string | undefined): Po
       if (!pdf) return [];
       const page = `/${file.slice(outDir.length).split(sep).filter(Boolean).slice(0, -1).join('/')}/`;
       const key = createHash('sha256').update(PRINT_RECIPE).update('\0').update(browser).update('\0').update(html).digest('hex');
-      return [{ page, pdf, key }];
+      return [{ page, pdf, key, file }];
     })
     .sort((a, b) => a.page.localeCompare(b.page));
 }
@@ -92,6 +99,40 @@ function placePdf(outDir: string, job: PosterJob, cached: string): void {
   const target = fileForUrlPath(outDir, job.pdf);
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(cached, target);
+}
+
+/** Opens a print page the ordinary way, with its stylesheets and fonts. */
+async function loadDocument(page: Page, job: PosterJob): Promise<true> {
+  await page.goto(`${PRINT_ORIGIN}${job.page}`, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return true;
+}
+
+/**
+ * Puts another print page's document in place of the open one, keeping its loaded stylesheets and fonts.
+ * False when the two heads differ in more than their inline parts (other stylesheets, another structure):
+ * then the page must be loaded afresh.
+ */
+async function swapDocument(page: Page, html: string): Promise<boolean> {
+  return page.evaluate(async (html) => {
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    const current = [...document.head.children];
+    const wanted = [...next.head.children];
+    const sameShape = current.length === wanted.length && current.every((element, i) => element.tagName === wanted[i]?.tagName && (element.tagName !== 'LINK' || element.outerHTML === wanted[i]?.outerHTML));
+    if (!sameShape) return false;
+    const root = document.documentElement;
+    for (const { name } of [...root.attributes]) root.removeAttribute(name);
+    for (const { name, value } of [...next.documentElement.attributes]) root.setAttribute(name, value);
+    current.forEach((element, i) => {
+      const replacement = wanted[i];
+      if (replacement && element.outerHTML !== replacement.outerHTML) element.replaceWith(document.importNode(replacement, true));
+    });
+    document.body.replaceWith(document.importNode(next.body, true));
+    // Laying the new page out starts loading any font subset it needs that the last one did not (Arabic after Latin).
+    void document.body.offsetHeight;
+    await document.fonts.ready;
+    return true;
+  }, html);
 }
 
 export async function printPosterPdfs(options: PrintOptions): Promise<PrintReport> {
@@ -124,9 +165,9 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
       const queue = [...toPrint];
       const worker = async () => {
         const page = await context.newPage();
+        let loaded = false;
         for (let job = queue.shift(); job; job = queue.shift()) {
-          await page.goto(`${PRINT_ORIGIN}${job.page}`, { waitUntil: 'load' });
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          loaded = (loaded && (await swapDocument(page, readFileSync(job.file, 'utf8')))) || (await loadDocument(page, job));
           const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
           // Written under a temporary name first, so an interrupted build never leaves half a PDF in the cache.
           const temporary = `${cachedFile(job)}.${process.pid}.tmp`;
@@ -135,7 +176,7 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
         }
         await page.close();
       };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, toPrint.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(options.concurrency ?? availableParallelism(), toPrint.length) }, worker));
     } finally {
       await browser.close();
     }

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { currentPostersOfContent } from '../../src/data/posters';
-import { printPosterPdfs } from '../../src/integrations/poster-pdf';
+import { qrSymbol } from '../lib/qr';
+import { shipped } from '../../tests/support/content';
+import { factsHash, fingerprinted } from './fingerprint';
 import {
   describeChanges,
   EMPTY_LOCK,
-  factsHash,
   isLocalOrigin,
   lockStatus,
   missingCodesMessage,
@@ -20,13 +20,14 @@ import {
   printedFacts,
   printedNumbers,
   printedShortLink,
+  posterStationsOfContent,
   qrPayload,
-  qrSymbol,
+  stationPoster,
   updateLock,
   type CurrentPoster,
   type PrintedFacts,
-} from '../../src/lib/poster';
-import { shipped } from '../support/content';
+} from './model';
+import { printPosterPdfs } from './print-pdf';
 
 const origin = 'https://safe-station.example.org';
 const numbers = printedNumbers(
@@ -34,7 +35,7 @@ const numbers = printedNumbers(
   [{ phones: [{ number: '+40213133100', kind: 'voice', from: 'abroad' }, { number: '+40800800678', kind: 'voice', from: 'inside', free: true }] }] as never,
 );
 const facts = (change: Partial<PrintedFacts> = {}): PrintedFacts => ({ ...printedFacts({ code: 'RO-BN', origin, languages: ['ro', 'uk', 'ru', 'en'], numbers }), ...change });
-const poster = (f: PrintedFacts = facts()): CurrentPoster => ({ code: f.code, station: 'ro/bucuresti-nord', facts: f });
+const poster = (f: PrintedFacts = facts()): CurrentPoster => fingerprinted({ code: f.code, station: 'ro/bucuresti-nord', facts: f });
 
 describe('what a poster prints', () => {
   it('puts the upper-case short link in the QR code and the typeable one under it', () => {
@@ -110,7 +111,7 @@ describe('what a poster prints', () => {
   });
 
   it('builds a poster for every shipped station, each with Arabic where its country or station asks for it', () => {
-    const posters = currentPostersOfContent(shipped, new URL(origin));
+    const posters = posterStationsOfContent(shipped).map((station) => stationPoster(station, new URL(origin)));
     expect(posters.map((p) => p.code).sort()).toEqual(shipped.stations.map((s) => s.data.code).sort());
     expect(posters.find((p) => p.code === 'DE-BH')?.facts.languages).toContain('ar');
   });
@@ -136,14 +137,14 @@ describe('the poster lock', () => {
   });
 
   it('prints version 1 before locking, keeps it while facts match and moves to the next when they change', () => {
-    expect(posterVersion(EMPTY_LOCK, facts())).toMatchObject({ version: 1, state: 'new' });
+    expect(posterVersion(EMPTY_LOCK, poster())).toMatchObject({ version: 1, state: 'new' });
     const lock = updateLock(EMPTY_LOCK, [poster()], '2026-11-25');
-    expect(posterVersion(lock, facts())).toMatchObject({ version: 1, state: 'locked' });
+    expect(posterVersion(lock, poster())).toMatchObject({ version: 1, state: 'locked' });
     const changed = facts({ numbers: { emergency: '112', helpline: '+40800800679' } });
-    expect(posterVersion(lock, changed)).toMatchObject({ version: 2, state: 'changed' });
+    expect(posterVersion(lock, poster(changed))).toMatchObject({ version: 2, state: 'changed' });
     const relocked = updateLock(lock, [poster(changed)], '2026-12-01');
     expect(relocked.posters['RO-BN']).toMatchObject({ version: 2, locked: '2026-12-01' });
-    expect(posterVersion(relocked, changed)).toMatchObject({ version: 2, state: 'locked' });
+    expect(posterVersion(relocked, poster(changed))).toMatchObject({ version: 2, state: 'locked' });
   });
 
   it('never forgets a code, and names locked codes that no station has any more', () => {

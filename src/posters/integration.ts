@@ -1,18 +1,18 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lockPath, posterOrigin, readPosterLock } from '../data/posters';
 import { readSiteContent } from '../data/read-content';
-import { missingCodesMessage, missingLockedCodes } from '../lib/poster';
-import { findChromium } from './chromium';
-import { printPosterPdfs } from './poster-pdf';
+import { findChromium } from '../integrations/chromium';
+import { lockPath } from './lock-file';
+import { missingCodesMessage, missingLockedCodes, posterOrigin } from './model';
+import { printPosterPdfs } from './print-pdf';
 
 /**
  * Posters in the build. Before anything is built: every short code in the
  * lock (content/posters.lock.json) must still lead to a station, because
  * printed posters carry it for years. After the build: the poster pages are
- * printed to PDF (src/integrations/poster-pdf.ts). A build for a local address
- * makes no posters, since a QR code pointing at localhost helps nobody.
+ * printed to PDF (print-pdf.ts). A build for a local address makes no
+ * posters, since a QR code pointing at localhost helps nobody.
  * POSTERS_CACHE_DIR moves the PDF cache (default: posters/ in Astro's cache folder).
  */
 export function posters(): AstroIntegration {
