@@ -11,14 +11,14 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { languageOfPath, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta } from './offline/pack';
 import { INSTALL_LANGUAGE } from './offline/install';
-import { entryScriptsOf, iconOf, stylesheetsOf } from './offline/assets';
-import { storePages } from './offline/store';
+import { storePack, storePages } from './offline/store';
 import { offlineUrl } from './lib/urls';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
 const PAGES_CACHE = 'pages';
 const ASSETS_CACHE = 'assets';
+const MAX_ASSETS = 120;
 const TILES_CACHE = 'map-tiles';
 const NETWORK_TIMEOUT_MS = 4000;
 const manifest = self.__WB_MANIFEST;
@@ -33,7 +33,7 @@ self.addEventListener('message', (event) => {
 
 // Take control only once the open page is stored: from then on, it works offline.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks()]).then(() => self.clients.claim()));
+  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks(), refreshOfflinePages()]).then(() => self.clients.claim()));
 });
 
 /**
@@ -54,19 +54,20 @@ async function cacheOpenWindows(): Promise<void> {
   );
 }
 
-/** Stores the offline page of the language the person reads, once: one small page per language they use. */
+/** Stores the offline page of the language the person reads, once: one small page per language they use (its files are the install set's). */
 async function keepOfflinePage(url: URL): Promise<void> {
   const lang = languageOfPath(url.pathname);
   if (!lang || lang === INSTALL_LANGUAGE) return;
   const page = offlineUrl(lang);
-  if (await caches.match(page)) return;
-  const response = await fetch(page).catch(() => undefined);
-  if (!response?.ok) return;
-  const html = await response.clone().text();
-  // Only when it loads nothing the install set lacks; otherwise (an old page of a previous version) leave it.
-  const files = [...stylesheetsOf(html), ...iconOf(html), ...entryScriptsOf(html)];
-  const present = await Promise.all(files.map((file) => caches.match(file)));
-  if (present.every(Boolean)) await (await caches.open(PAGES_CACHE)).put(page, response);
+  if (await caches.match(page, { ignoreSearch: true })) return;
+  await storePages(await caches.open(PAGES_CACHE), [page]).catch(() => undefined);
+}
+
+/** The offline pages kept for the languages read are fetched again with a new version, like saved packs. */
+async function refreshOfflinePages(): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  const pages = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => /^\/[a-z]{2}\/offline\/$/.test(path));
+  if (pages.length > 0) await storePages(cache, pages).catch(() => undefined);
 }
 
 /** Saved packs are re-fetched when a new version arrives, so saved numbers stay current. */
@@ -78,7 +79,7 @@ async function refreshPacks(): Promise<void> {
       const metaResponse = await cache.match(PACK_META_PATH);
       if (!metaResponse) return;
       const meta = (await metaResponse.json()) as PackMeta;
-      await storePages(cache, meta.urls).catch(() => undefined);
+      await storePack(cache, meta).catch(() => undefined);
     }),
   );
 }
@@ -137,7 +138,13 @@ registerRoute(
     const cached = await caches.match(request, { ignoreSearch: true });
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok) await (await caches.open(ASSETS_CACHE)).put(request, response.clone());
+    if (response.ok) {
+      const cache = await caches.open(ASSETS_CACHE);
+      await cache.put(request, response.clone());
+      // Bounded: files of past versions go first (keys keep the order they were put in).
+      const keys = await cache.keys();
+      await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_ASSETS)).map((key) => cache.delete(key)));
+    }
     return response;
   },
 );

@@ -64,7 +64,7 @@ export async function scriptClosureAsync(entries: readonly string[], read: (path
   const seen = new Set<string>();
   let queue = [...new Set(entries)];
   while (queue.length > 0) {
-    const batch = queue.filter((path) => !seen.has(path));
+    const batch = [...new Set(queue)].filter((path) => !seen.has(path));
     batch.forEach((path) => seen.add(path));
     const codes = await Promise.all(batch.map(async (path) => [path, await read(path)] as const));
     queue = codes.flatMap(([path, code]) => (code === undefined ? [] : staticImportsOf(path, code)));

@@ -5,6 +5,7 @@
  * the worker; no DOM.
  */
 import { entryScriptsOf, iconOf, scriptClosureAsync, stylesheetsOf } from './assets';
+import { PACK_META_PATH, type PackMeta } from './pack';
 
 export interface Stored {
   /** Bytes of the pages as served. */
@@ -39,7 +40,7 @@ export async function storePages(cache: Cache, urls: readonly string[]): Promise
   );
   const files = new Map<string, Response>();
   const load = async (path: string) => {
-    const response = (await caches.match(path)) ?? (await fetchOk(path));
+    const response = (await caches.match(path, { ignoreSearch: true })) ?? (await fetchOk(path));
     files.set(path, response);
     return response;
   };
@@ -55,4 +56,17 @@ export async function storePages(cache: Cache, urls: readonly string[]): Promise
     await cache.put(path, response);
   }
   return { bytes: pages.reduce((sum, page) => sum + page.bytes, 0), assets: [...files.keys()], assetBytes };
+}
+
+/**
+ * Stores a pack's pages and files in its cache with its description (saving,
+ * and refreshing when a new version arrives); files of a previous version the
+ * pages no longer load are removed.
+ */
+export async function storePack(cache: Cache, pack: Omit<PackMeta, 'bytes' | 'savedAt'> & { readonly savedAt?: string }): Promise<PackMeta> {
+  const { bytes, assets, assetBytes } = await storePages(cache, pack.urls);
+  await Promise.all((pack.assets ?? []).filter((path) => !assets.includes(path)).map((path) => cache.delete(path)));
+  const meta: PackMeta = { id: pack.id, label: pack.label, languages: pack.languages, urls: pack.urls, bytes, assets, assetBytes, savedAt: pack.savedAt ?? new Date().toISOString() };
+  await cache.put(PACK_META_PATH, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
+  return meta;
 }

@@ -1,16 +1,12 @@
 import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta, type PackTemplate } from '../offline/pack';
-import { storePages } from '../offline/store';
+import { storePack } from '../offline/store';
 
 const canSave = () => 'caches' in window && 'serviceWorker' in navigator;
 
 /** Fetches a pack's pages and the files they load into its own cache, with a description of what was saved. */
 export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
-  const urls = expandPack(template, languages);
   const cache = await caches.open(packCacheName(template.id));
-  const { bytes, assets, assetBytes } = await storePages(cache, urls);
-  const meta: PackMeta = { id: template.id, label: template.label, languages, urls, bytes, assets, assetBytes, savedAt: new Date().toISOString() };
-  await cache.put(PACK_META_PATH, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
-  return meta;
+  return storePack(cache, { id: template.id, label: template.label, languages, urls: expandPack(template, languages) });
 }
 
 export async function listPacks(): Promise<PackMeta[]> {

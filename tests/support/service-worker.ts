@@ -12,5 +12,5 @@ export async function waitForControl(page: Page): Promise<void> {
 
 /** Waits until a path is in one of the site's caches (the worker stores some pages after answering, in the background). */
 export async function waitForCached(page: Page, path: string): Promise<void> {
-  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url)) !== undefined, path), { timeout: 15_000, message: `${path} in a cache` }).toBe(true);
+  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url, { ignoreSearch: true })) !== undefined, path), { timeout: 15_000, message: `${path} in a cache` }).toBe(true);
 }
