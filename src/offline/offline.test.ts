@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measurePack } from '../data/budget-report';
+import { measurePack, overBudget, type BudgetReport, type Budgets } from '../data/budget-report';
 import { entryScriptsOf, iconOf, scriptClosure, scriptClosureAsync, stylesheetsOf } from './assets';
 import { installSetTransform } from './build';
 import { filesOfPage, installSet } from './install';
@@ -107,5 +107,22 @@ describe('on a build folder', () => {
     expect(figures.pages).toBe(stationPackPaths('ro', 'iasi', ['your-rights', 'facts-and-figures']).length);
     expect(figures.files).toBe(1);
     expect(figures.path).toBe('/en/ro/iasi/');
+  });
+});
+
+describe('budgets.json', () => {
+  const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8')) as Budgets;
+  const report = (installGzip: number): BudgetReport => ({
+    pageTypes: [],
+    totalCssGzip: 0,
+    serviceWorker: { entries: 11, gzip: installGzip, raw: installGzip * 3 },
+    stationOneLanguage: { path: '/en/ro/iasi/', pages: 12, gzip: 0, files: 0 },
+    renderBlocking: [],
+  });
+
+  it('lets the service worker install download at most 50 KB gzip, and the build fails one byte past it', () => {
+    expect(budgets.serviceWorkerInstallGzip).toBe(51200);
+    expect(overBudget(report(51200), budgets)).toEqual([]);
+    expect(overBudget(report(51201), budgets)).toEqual(['service worker install 51201 B gzip > 51200 B']);
   });
 });
