@@ -15,6 +15,7 @@ import { posters } from './src/posters/integration';
 import { siteUrlFromEnv } from './src/lib/site-url';
 import { languageChooserAsDefault } from './src/lib/sitemap';
 import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';
+import { installSetTransform } from './src/offline/build';
 
 const site = siteUrlFromEnv(process.env);
 const builtLanguages = selectLanguages(process.env.PUBLIC_LOCALES);
@@ -62,16 +63,9 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
       // Each language has its own manifest (src/pages/[lang]/manifest.webmanifest.ts).
       manifest: false,
       injectManifest: {
-        // The shell only: scripts, stylesheets, icons, each language's home and offline page. Pages and fonts are cached as used.
-        globPatterns: [
-          '_astro/*.js',
-          '_astro/*.css',
-          'icons/*.png',
-          'favicon.svg',
-          ...builtLanguages.flatMap((lang) => [`${lang}/index.html`, `${lang}/offline/index.html`, `${lang}/manifest.webmanifest`]),
-        ],
-        // The map and its library load only when a person opens the map.
-        globIgnores: ['**/*eaflet*', '**/*ServiceMap*'],
+        // Only the install set (src/offline/install.ts): the English offline page and what it loads. Everything else comes when a person saves a pack.
+        globPatterns: ['_astro/*.js', '_astro/*.css', 'favicon.svg', 'en/offline/index.html'],
+        manifestTransforms: [installSetTransform(outDir)],
       },
     }),
   ],

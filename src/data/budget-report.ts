@@ -6,6 +6,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSize, measurePage, precachedPaths, type PageWeight } from '../lib/budgets';
+import { stationUrl } from '../lib/urls';
+import { builtFileReader } from '../offline/build';
+import { filesOfPage } from '../offline/install';
+import { expandPack, stationPackPaths, type PackTemplate } from '../offline/pack';
 
 export interface Budgets {
   pageHtmlWithCssGzip: Record<string, number>;
@@ -26,8 +30,28 @@ export interface BudgetReport {
   readonly pageTypes: readonly PageTypeFigures[];
   readonly totalCssGzip: number;
   readonly serviceWorker: { readonly entries: number; readonly gzip: number; readonly raw: number } | undefined;
-  readonly stationOneLanguage: { readonly path: string; readonly gzip: number };
+  readonly stationOneLanguage: PackFigures;
   readonly renderBlocking: readonly string[];
+}
+
+export interface PackFigures {
+  /** The station page the pack is saved from. */
+  readonly path: string;
+  readonly pages: number;
+  /** Pages and the files they load beyond the install set, gzip: what saving costs. */
+  readonly gzip: number;
+  readonly files: number;
+}
+
+/** A station's pack in one language, measured on the build from the pack definition the site uses. `installed`: paths the service worker's install already stored. */
+export function measurePack(root: string, country: string, station: string, installed: readonly string[], lang = 'en'): PackFigures {
+  const read = builtFileReader(root);
+  const infoSlugs = existsSync(join(root, lang, 'info')) ? readdirSync(join(root, lang, 'info')) : [];
+  const template: PackTemplate = { id: 'budget', label: station, paths: stationPackPaths(country, station, infoSlugs) };
+  const pages = expandPack(template, [lang]).map((url) => `${url.split('?')[0]}index.html`);
+  const files = [...new Set(pages.flatMap((page) => filesOfPage(read(page) ?? '', read)))].filter((path) => !installed.includes(path));
+  const gzip = [...pages, ...files].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0);
+  return { path: stationUrl(lang, country, station), pages: pages.length, gzip, files: files.length };
 }
 
 /** Page type from the URL shape (see src/lib/urls.ts). */
@@ -88,13 +112,10 @@ export function measureBuild(root: string): BudgetReport {
       }
     : undefined;
 
-  // What "Save for offline" stores for one station in English (src/data/packs.ts): the station, its country and help pages, the offline page, the information pages.
-  const station = [...byType.get('station')?.largest.path.matchAll(/^\/(\w+)\/(\w+)\/([\w-]+)\//g) ?? []][0];
+  // What "Save for offline" stores for the largest station in English: the pages of its pack (src/offline/pack.ts) and the files they load that the install did not bring.
+  const station = [...(byType.get('station')?.largest.path.matchAll(/^\/(\w+)\/(\w+)\/([\w-]+)\//g) ?? [])][0];
   const [, , country = 'ro', slug = 'bucuresti-nord'] = station ?? [];
-  const info = existsSync(join(root, 'en/info')) ? readdirSync(join(root, 'en/info')).map((s) => `/en/info/${s}/index.html`) : [];
-  const packPaths = [`/en/${country}/${slug}/index.html`, `/en/${country}/index.html`, `/en/${country}/help/index.html`, '/en/offline/index.html', ...info];
-  const stationOneLanguage = { path: `/en/${country}/${slug}/`, gzip: packPaths.reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0) };
-
+  const stationOneLanguage = measurePack(root, country, slug, precached);
   return {
     pageTypes: [...byType].map(([type, figures]) => ({ type, ...figures })).sort((a, b) => a.type.localeCompare(b.type)),
     totalCssGzip,
@@ -132,6 +153,7 @@ export function formatReport(report: BudgetReport): string {
   }
   lines.push(`  total CSS of the site (every stylesheet a page can load, posters aside): ${kb(report.totalCssGzip)}`);
   if (report.serviceWorker) lines.push(`  service worker install: ${kb(report.serviceWorker.gzip)} gzip (${kb(report.serviceWorker.raw)} raw, ${report.serviceWorker.entries} precached files)`);
-  lines.push(`  one station in one language (${report.stationOneLanguage.path}): ${kb(report.stationOneLanguage.gzip)}`);
+  const pack = report.stationOneLanguage;
+  lines.push(`  one station in one language (${pack.path}, its "Save for offline" pack): ${kb(pack.gzip)} (${pack.pages} pages + ${pack.files} files the install did not bring)`);
   return lines.join('\n');
 }

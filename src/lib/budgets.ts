@@ -3,6 +3,7 @@
  * file reader for paths inside the build.
  */
 import { gzipSync } from 'node:zlib';
+import { entryScriptsOf, scriptClosure, stylesheetsOf } from '../offline/assets';
 
 export type ReadBuilt = (path: string) => Buffer | undefined;
 
@@ -24,51 +25,22 @@ export interface PageWeight {
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-/** Static imports of a built module ("./chunk.js", "/_astro/x.js"), resolved against its path. */
-function staticImports(path: string, code: string): string[] {
-  const found = [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1] ?? '');
-  return found.map((spec) => new URL(spec, `https://x${path}`).pathname);
-}
-
 export function measurePage(html: string, read: ReadBuilt): PageWeight {
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('');
-  const entry = new Set<string>();
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
-    const src = attribute(tag, 'src');
-    if (src?.startsWith('/')) entry.add(src);
-  }
-  // Islands hydrated without a user action count as JavaScript that runs before interaction.
-  for (const [tag] of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    if (/client="(load|idle|visible|media)"/.test(tag)) {
-      for (const name of ['component-url', 'renderer-url']) {
-        const url = attribute(tag, name);
-        if (url?.startsWith('/')) entry.add(url);
-      }
-    }
-  }
-  const scripts = new Set<string>();
-  const queue = [...entry];
-  while (queue.length > 0) {
-    const path = queue.pop() as string;
-    if (scripts.has(path)) continue;
-    const code = read(path);
-    if (!code) continue;
-    scripts.add(path);
-    queue.push(...staticImports(path, code.toString('utf8')));
-  }
+  const scripts = scriptClosure(entryScriptsOf(html), (path) => read(path)?.toString('utf8'));
   const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
   const renderBlocking = [
     ...[...head.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => attribute(tag, 'href') ?? '?'),
     ...[...head.matchAll(/<script\b[^>]*>/g)].filter(([tag]) => !/type="module"|\sasync|\sdefer/.test(tag) && attribute(tag, 'src')).map(([tag]) => attribute(tag, 'src') ?? '?'),
   ];
-  const stylesheets = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => attribute(tag, 'href') ?? '').filter((href) => href.startsWith('/'));
+  const stylesheets = stylesheetsOf(html);
   return {
     htmlGzip: gzipSize(html),
     inlineCssGzip: inlineCss ? gzipSize(inlineCss) : 0,
     stylesheets,
     linkedCssGzip: stylesheets.reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0),
-    scripts: [...scripts],
-    jsGzip: [...scripts].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0),
+    scripts,
+    jsGzip: scripts.reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0),
     renderBlocking,
   };
 }

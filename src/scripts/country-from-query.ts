@@ -1,4 +1,4 @@
-import { countryOfPath } from '../lib/offline-pack';
+import { countryOfPath } from '../offline/pack';
 
 /** Opens and moves first the helplines of the reader's country: from ?c=, or from the address on the offline page. */
 export function openCountryFromQuery(): void {

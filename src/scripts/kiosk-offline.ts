@@ -4,7 +4,7 @@
  * worker), and takes a new version of the site only while nobody is using
  * it, so a screen never changes under a person's hands.
  */
-import type { PackTemplate } from '../lib/offline-pack';
+import type { PackTemplate } from '../offline/pack';
 import { listPacks, savePack } from './offline-packs';
 import { registerSiteWorker } from './register-service-worker';
 

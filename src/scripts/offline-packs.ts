@@ -1,24 +1,12 @@
-import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta, type PackTemplate } from '../lib/offline-pack';
+import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta, type PackTemplate } from '../offline/pack';
+import { storePack } from '../offline/store';
 
 const canSave = () => 'caches' in window && 'serviceWorker' in navigator;
 
-/** Fetches a pack's pages into its own cache, with a description of what was saved. */
+/** Fetches a pack's pages and the files they load into its own cache, with a description of what was saved. */
 export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
-  const urls = expandPack(template, languages);
   const cache = await caches.open(packCacheName(template.id));
-  const sizes = await Promise.all(
-    urls.map(async (url) => {
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      const size = (await response.clone().blob()).size;
-      await cache.put(url, response);
-      return size;
-    }),
-  );
-  const bytes = sizes.reduce((sum, size) => sum + size, 0);
-  const meta: PackMeta = { id: template.id, label: template.label, languages, urls, bytes, savedAt: new Date().toISOString() };
-  await cache.put(PACK_META_PATH, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
-  return meta;
+  return storePack(cache, { id: template.id, label: template.label, languages, urls: expandPack(template, languages) });
 }
 
 export async function listPacks(): Promise<PackMeta[]> {

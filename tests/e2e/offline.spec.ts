@@ -1,8 +1,11 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { waitForControl } from '../support/service-worker';
+import { waitForCached, waitForControl } from '../support/service-worker';
 import { serveBuildCopyPerTest } from '../support/build-copy';
+import { precachedPaths } from '../../src/lib/budgets';
+import { builtFileReader } from '../../src/offline/build';
+import { filesOfPage } from '../../src/offline/install';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -12,6 +15,10 @@ const site = serveBuildCopyPerTest('offline');
 test('the first page visited is controlled and works offline, even after the server stops', async ({ page, context }) => {
   await page.goto(`${site.origin}/uk/ro/iasi/`);
   await waitForControl(page);
+  // The person also reads a page in Arabic: the worker keeps the Arabic offline page (one small file).
+  await page.goto(`${site.origin}/ar/ro/iasi/`);
+  await waitForCached(page, '/ar/offline/');
+  await page.goto(`${site.origin}/uk/ro/iasi/`);
   await site.close();
   await context.setOffline(true);
   await page.reload();
@@ -21,9 +28,45 @@ test('the first page visited is controlled and works offline, even after the ser
   const stylesheets = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet?.cssRules.length ?? 0));
   expect(stylesheets.length).toBeGreaterThan(0);
   expect(stylesheets.every((rules) => rules > 0)).toBe(true);
-  // Every language's home page is in the shell.
+  // A page not on the phone (the Arabic home page, which lists every station, is never stored unasked) gets the offline page in its language.
   await page.goto(`${site.origin}/ar/`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('[data-country-helplines]')).toBeAttached();
+});
+
+test('a first visit costs only the small install set: the worker fetches the English offline page and its files, and keeps the page read with its files', async ({ page, context }) => {
+  const fetchedByWorker: string[] = [];
+  const bytesByWorker: number[] = [];
+  context.on('requestfinished', (request) => {
+    if (!request.serviceWorker()) return;
+    fetchedByWorker.push(new URL(request.url()).pathname);
+    void request.sizes().then((sizes) => bytesByWorker.push(sizes.responseBodySize));
+  });
+  const visited = '/uk/ro/iasi/';
+  await page.goto(`${site.origin}${visited}`);
+  await waitForControl(page);
+  await waitForCached(page, '/uk/offline/');
+
+  const read = builtFileReader(site.root);
+  const installSet = precachedPaths(read('/sw.js') ?? '').map((path) => path.replace(/index\.html$/, ''));
+  expect(installSet).toContain('/en/offline/');
+  const pageAndFiles = [visited, ...filesOfPage(read(`${visited}index.html`) ?? '', read)];
+  // The offline page in the language read (one small page, loading nothing the install lacks).
+  const allowed = new Set([...installSet, ...pageAndFiles, '/uk/offline/', '/sw.js']);
+  expect(fetchedByWorker.length).toBeGreaterThan(0);
+  expect(fetchedByWorker.filter((path) => !allowed.has(path))).toEqual([]);
+  // No home page, no other station, no other language: three pages in all.
+  expect(fetchedByWorker.filter((path) => path.endsWith('/')).sort()).toEqual(['/en/offline/', '/uk/offline/', visited].sort());
+
+  // What the caches hold says the same: no pack, and the pages are those three.
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const paths = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname)));
+    return { names, pages: paths.flat().filter((path) => path.endsWith('/')) };
+  });
+  expect(cached.names.filter((name) => name.startsWith('pack:'))).toEqual([]);
+  expect([...new Set(cached.pages)].sort()).toEqual(['/en/offline/', '/uk/offline/', visited].sort());
+  console.log(`first visit: the worker fetched ${fetchedByWorker.length} files, ${(bytesByWorker.reduce((sum, bytes) => sum + bytes, 0) / 1024).toFixed(1)} KB uncompressed`);
 });
 
 test('a saved station opens offline in the saved languages; an unsaved one shows the offline page with its country numbers', async ({ page, context }) => {
@@ -44,6 +87,10 @@ test('a saved station opens offline in the saved languages; an unsaved one shows
   expect(pack.languages.sort()).toEqual(['en', 'uk']);
   expect(pack.urls).toContain('/uk/pl/przemysl-glowny/');
   expect(pack.bytes).toBe(pack.urls.reduce((sum, url) => sum + statSync(join(site.root, url, 'index.html')).size, 0));
+
+  // The person has read a Russian page before: the offline page in Russian is on the phone.
+  await page.goto(`${site.origin}/ru/`);
+  await waitForCached(page, '/ru/offline/');
 
   await site.close();
   await context.setOffline(true);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Waits until the service worker controls the page. The check is synchronous
@@ -8,4 +8,9 @@ import type { Page } from '@playwright/test';
  */
 export async function waitForControl(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 30_000 });
+}
+
+/** Waits until a path is in one of the site's caches (the worker stores some pages after answering, in the background). */
+export async function waitForCached(page: Page, path: string): Promise<void> {
+  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url, { ignoreSearch: true })) !== undefined, path), { timeout: 15_000, message: `${path} in a cache` }).toBe(true);
 }
