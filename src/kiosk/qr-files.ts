@@ -10,9 +10,9 @@ import { qrSymbol } from '../lib/poster';
 
 export const QR_FILES_FOLDER = '/qr/';
 
-/** The file's name without its extension: 16 hex digits of the payload's SHA-256. */
+/** The file's name without its extension: 12 hex digits (48 bits) of the payload's SHA-256: no collision among a thousand stations' codes, and short, since every kiosk page holds a few dozen. */
 export function qrFileName(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 export const qrFileUrl = (text: string): string => `${QR_FILES_FOLDER}${qrFileName(text)}.svg`;

@@ -82,7 +82,7 @@ describe('kiosk rendering helpers', () => {
   it('names each QR file after its payload and draws it the same way as the posters', () => {
     expect(qrFileUrl('tel:+40800800678')).toBe(qrFileUrl('tel:+40800800678'));
     expect(qrFileUrl('tel:+40800800678')).not.toBe(qrFileUrl('tel:112'));
-    expect(qrFileUrl('tel:112')).toMatch(/^\/qr\/[0-9a-f]{16}\.svg$/);
+    expect(qrFileUrl('tel:112')).toMatch(/^\/qr\/[0-9a-f]{12}\.svg$/);
     const symbol = qrSymbol('tel:+40800800678');
     expect(qrSvgFile('tel:+40800800678')).toContain(`<path d="${symbol.path}" fill="#000"/>`);
     expect(qrSvgFile('tel:+40800800678')).toContain(`viewBox="0 0 ${symbol.viewBox} ${symbol.viewBox}"`);
