@@ -27,7 +27,9 @@ function precacheFigures() {
   const folder = join(OUT_DIR, 'kiosk', STATION);
   const pages = [join(folder, 'index.html'), ...readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).map((lang) => join(folder, lang, 'index.html'))];
   const scripts = new Set(pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((match) => match[1]!)));
-  const files = [...pages, ...[...scripts].map((src) => join(OUT_DIR, src)), join(OUT_DIR, 'favicon.svg')].filter(existsSync);
+  // The QR code files the pages show, stored with them (src/kiosk/client/offline.ts).
+  const codes = new Set(pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/src="(\/qr\/[^"]+\.svg)"/g)].map((match) => match[1]!)));
+  const files = [...pages, ...[...scripts, ...codes].map((src) => join(OUT_DIR, src)), join(OUT_DIR, 'favicon.svg')].filter(existsSync);
   const raw = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
   return { files: files.length, pages: pages.length, scripts: [...scripts], raw, gzip };

@@ -149,6 +149,12 @@ registerRoute(
   },
 );
 
+// QR code files are named after what they hold (src/kiosk/qr-files.ts), so any stored copy is current: a kiosk's saved pack keeps the ones it shows.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/qr/'),
+  async ({ request }) => (await caches.match(request)) ?? fetch(request),
+);
+
 // Fonts of the scripts a person reads, kept after first use.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/fonts/'),

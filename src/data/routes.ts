@@ -4,6 +4,8 @@
  */
 import type { LanguageCode } from '../lib/languages';
 import { upperShortLinkUrl } from '../lib/urls';
+import { kioskQrTexts } from '../kiosk/model';
+import { qrFileName } from '../kiosk/qr-files';
 import { posterPages, type PosterPage } from '../posters/pages';
 import { getSite, type Country, type InfoPage, type Station } from './site';
 
@@ -76,6 +78,13 @@ export async function kioskLanguageRoutes() {
   );
 }
 
+/** One QR file per payload any kiosk shows (src/kiosk/qr-files.ts), each drawn once however many pages show it. */
+export async function qrFileRoutes() {
+  const { languages, stations } = await getSite();
+  const texts = new Set(stations.flatMap((station) => kioskQrTexts(station, languages, import.meta.env.SITE)));
+  return [...texts].map((text) => ({ params: { file: qrFileName(text) }, props: { text } }));
+}
+
 /** The service directory of each station, in every language. */
 export async function servicesRoutes() {
   return stationRoutes();
@@ -94,4 +103,5 @@ export type InfoProps = { lang: LanguageCode; page: InfoPage };
 export type ShortLinkProps = { station: Station };
 export type PosterProps = { poster: PosterPage };
 export type KioskProps = { station: Station };
+export type QrFileProps = { text: string };
 export type HsdsProps = { country: Country };

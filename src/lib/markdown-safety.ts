@@ -2,7 +2,7 @@
  * Markdown in content/ is data written by editors, never markup: the same
  * allow-list decides what an information page may hold on the site (through
  * Astro's Markdown pipeline, astro.config.mjs) and on the kiosk
- * (src/lib/kiosk-render.ts), and the content gate refuses raw HTML and
+ * (src/kiosk/render.ts), and the content gate refuses raw HTML and
  * unsafe link addresses before anything is built (src/data/read-content.ts).
  */
 import type { Root as HastRoot } from 'hast';

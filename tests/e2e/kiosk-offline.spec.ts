@@ -21,6 +21,8 @@ test('after its first load the kiosk works in every language with the server gon
   });
   const languages = (await page.locator('body').getAttribute('data-site-languages'))!.split(',');
   for (const lang of languages) expect(stored).toContain(`${KIOSK}${lang}/`);
+  // The QR code files the pages show are stored with them.
+  expect(stored.filter((path) => path.startsWith('/qr/')).length).toBeGreaterThan(languages.length);
 
   await site.close();
   await context.setOffline(true);
@@ -30,6 +32,11 @@ test('after its first load the kiosk works in every language with the server gon
   await expect(page.locator('#home')).toBeVisible();
   await page.locator('#home a[href="#helplines"]').tap();
   await expect(page.locator('#helplines')).toBeVisible();
+  // Every QR code of the page shows, from the kiosk's stored copy.
+  await expect(page.locator('#helplines img.qr').first()).toBeVisible();
+  await expect
+    .poll(() => page.locator('img.qr').evaluateAll((images) => images.filter((image) => !((image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0)).length))
+    .toBe(0);
   // Styled from the precache, not bare HTML: the tiles keep their size.
   const rules = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet?.cssRules.length ?? 0));
   expect(rules.every((count) => count > 0)).toBe(true);

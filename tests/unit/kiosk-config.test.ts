@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KIOSK_CONFIG, featuredFirst, KIOSK_BOUNDS, parseKioskConfig } from '../../src/lib/kiosk-config';
-import { kioskQr, shownHours, withoutLinks } from '../../src/lib/kiosk-render';
-import { qrSymbol } from '../../src/lib/poster';
+import { DEFAULT_KIOSK_CONFIG, featuredFirst, KIOSK_BOUNDS, parseKioskConfig } from '../../src/kiosk/config';
+import { withoutLinks } from '../../src/kiosk/render';
+import { answeredHours } from '../../src/lib/phone-details';
+import { qrFileUrl, qrSvgFile } from '../../src/kiosk/qr-files';
+import { qrSymbol } from '../../src/lib/qr';
 
 const SITE = ['en', 'ro', 'uk', 'ru', 'ar'];
 
@@ -77,18 +79,21 @@ describe('kiosk rendering helpers', () => {
     expect(withoutLinks(hostile)).toBe('<p>Tap <b>here</b></p>');
   });
 
-  it('encodes each QR text once, the same way as the posters', () => {
-    const first = kioskQr('tel:+40800800678');
-    expect(kioskQr('tel:+40800800678')).toBe(first);
-    expect(first).toEqual(qrSymbol('tel:+40800800678'));
+  it('names each QR file after its payload and draws it the same way as the posters', () => {
+    expect(qrFileUrl('tel:+40800800678')).toBe(qrFileUrl('tel:+40800800678'));
+    expect(qrFileUrl('tel:+40800800678')).not.toBe(qrFileUrl('tel:112'));
+    expect(qrFileUrl('tel:112')).toMatch(/^\/qr\/[0-9a-f]{12}\.svg$/);
+    const symbol = qrSymbol('tel:+40800800678');
+    expect(qrSvgFile('tel:+40800800678')).toContain(`<path d="${symbol.path}" fill="#000"/>`);
+    expect(qrSvgFile('tel:+40800800678')).toContain(`viewBox="0 0 ${symbol.viewBox} ${symbol.viewBox}"`);
   });
 
   it('shows emergency numbers as open around the clock, and other lines only as their content says', () => {
     const office = [{ days: ['mon' as const], opens: '09:00', closes: '17:00' }];
-    expect(shownHours({ purposes: ['emergency'] })).toBe('24/7');
-    expect(shownHours({ purposes: ['police', 'emergency'] })).toBe('24/7');
-    expect(shownHours({ purposes: ['trafficking'] })).toBeUndefined();
-    expect(shownHours({ purposes: ['trafficking'], hours: office })).toBe(office);
-    expect(shownHours({ purposes: ['emergency'], hours: office })).toBe(office);
+    expect(answeredHours({ purposes: ['emergency'] })).toBe('24/7');
+    expect(answeredHours({ purposes: ['police', 'emergency'] })).toBe('24/7');
+    expect(answeredHours({ purposes: ['trafficking'] })).toBeUndefined();
+    expect(answeredHours({ purposes: ['trafficking'], hours: office })).toBe(office);
+    expect(answeredHours({ purposes: ['emergency'], hours: office })).toBe(office);
   });
 });

@@ -89,9 +89,9 @@ describe('a helpline number shown without its card', () => {
     const t = useTranslations('en');
     const phone = { number: '+31334481186', kind: 'voice' as const };
     const office: Hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
-    expect(phoneDetails(phone, 'nl', t, office)).toEqual([formatHours(office, 'en', t('common.everyDay'))]);
-    expect(phoneDetails(phone, 'nl', t, office)[0]).toMatch(/Mon–Fri .*09:00–17:00/);
-    expect(phoneDetails(phone, 'nl', t, '24/7')).toEqual([]);
-    expect(phoneDetails(phone, 'nl', t)).toEqual([]);
+    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })).toEqual([formatHours(office, 'en', t('common.everyDay'))]);
+    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })[0]).toMatch(/Mon–Fri .*09:00–17:00/);
+    expect(phoneDetails(phone, { country: 'nl', hours: '24/7' }, t, { hours: 'limited' })).toEqual([]);
+    expect(phoneDetails(phone, { country: 'nl' }, t, { hours: 'limited' })).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ export const KIOSK_BOUNDS = {
 const ORIENTATIONS: readonly KioskOrientation[] = ['auto', 'portrait', 'landscape'];
 const KNOWN_PARAMETERS = ['idle', 'countdown', 'langs', 'orientation'] as const;
 
+/** What a kiosk does when its address sets nothing (or something out of bounds): the one source of every default. */
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   idleSeconds: KIOSK_BOUNDS.idle.fallback,
   countdownSeconds: KIOSK_BOUNDS.countdown.fallback,
@@ -48,7 +49,7 @@ function wholeSecondsWithin(name: keyof typeof KIOSK_BOUNDS, raw: string | null,
 }
 
 function siteLanguagesIn(raw: string | null, siteLanguages: readonly string[], problems: string[]): string[] {
-  if (raw === null) return [];
+  if (raw === null) return [...DEFAULT_KIOSK_CONFIG.languages];
   const wanted = raw.split(',').map((code) => code.trim().toLowerCase()).filter(Boolean);
   const unknown = wanted.filter((code) => !siteLanguages.includes(code));
   if (unknown.length > 0) problems.push(`langs: ${unknown.join(', ')} not among the site's languages (${siteLanguages.join(', ')}); left out`);
@@ -58,11 +59,12 @@ function siteLanguagesIn(raw: string | null, siteLanguages: readonly string[], p
 }
 
 function orientationOf(raw: string | null, problems: string[]): KioskOrientation {
-  if (raw === null) return 'auto';
+  const fallback = DEFAULT_KIOSK_CONFIG.orientation;
+  if (raw === null) return fallback;
   const found = ORIENTATIONS.find((orientation) => orientation === raw.trim().toLowerCase());
   if (found) return found;
-  problems.push(`orientation="${raw}" is not one of ${ORIENTATIONS.join(', ')}; using auto`);
-  return 'auto';
+  problems.push(`orientation="${raw}" is not one of ${ORIENTATIONS.join(', ')}; using ${fallback}`);
+  return fallback;
 }
 
 /** Reads the kiosk's settings from a query string (`location.search`). */

@@ -4,9 +4,9 @@
  * worker), and takes a new version of the site only while nobody is using
  * it, so a screen never changes under a person's hands.
  */
-import type { PackTemplate } from '../offline/pack';
-import { listPacks, savePack } from './offline-packs';
-import { registerSiteWorker } from './register-service-worker';
+import { expandPack, type PackTemplate } from '../../offline/pack';
+import { listPacks, savePack } from '../../scripts/offline-packs';
+import { registerSiteWorker } from '../../scripts/register-service-worker';
 
 const isIdle = () => document.documentElement.hasAttribute('data-kiosk-idle');
 
@@ -32,7 +32,17 @@ export function keepKioskOffline(home: string, languages: readonly string[]): vo
 
     await navigator.serviceWorker.ready;
     const saved = (await listPacks()).some((pack) => pack.id === template.id && pack.languages.length === languages.length);
-    if (!saved) await savePack(template, languages).catch((error: unknown) => console.warn('Kiosk could not store its pages for offline use', error));
+    if (!saved) {
+      await qrFilesOf(expandPack(template, languages))
+        .then((files) => savePack({ ...template, paths: [...template.paths, ...files] }, languages))
+        .catch((error: unknown) => console.warn('Kiosk could not store its pages for offline use', error));
+    }
     document.documentElement.dataset.kioskOffline = 'ready';
   });
+}
+
+/** The QR code files the pages show (/qr/…, shared between pages): stored with them, so every code shows offline too. */
+async function qrFilesOf(pages: readonly string[]): Promise<string[]> {
+  const html = await Promise.all(pages.map(async (url) => (await fetch(url, { credentials: 'same-origin' })).text()));
+  return [...new Set(html.flatMap((page) => [...page.matchAll(/<img\b[^>]*?\ssrc="(\/qr\/[^"]+)"/g)].map((match) => match[1] ?? '')))];
 }
