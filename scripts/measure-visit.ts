@@ -14,6 +14,7 @@
  * taken out of the stylesheets on the way in; those responses bypass the
  * throttle, so that run prints bytes, not paint times).
  *
+ * `npm run measure:visit -- [country/station] [--qr]` (--qr: the QR entry only).
  * Builds nothing: run `npm run build` first (OUT_DIR, default dist). A report,
  * not a test: nothing passes or fails.
  */
@@ -142,7 +143,9 @@ async function main() {
     console.error(`No build in ${OUT_DIR}/ (no index.html): run "npm run build" first, or set OUT_DIR to a built site.`);
     process.exit(1);
   }
-  const station = process.argv[2] ?? 'ro/bucuresti-nord';
+  const args = process.argv.slice(2);
+  const qrOnly = args.includes('--qr');
+  const station = args.find((arg) => !arg.startsWith('--')) ?? 'ro/bucuresti-nord';
   const [country] = station.split('/');
   const languages = ['en', 'uk', 'ro', 'ar', 'hu'].filter((lang) => existsSync(join(OUT_DIR, lang, station)));
   const info = existsSync(join(OUT_DIR, 'en/info')) ? readdirSync(join(OUT_DIR, 'en/info'))[0] : undefined;
@@ -158,7 +161,7 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     console.log(`First visit, ${PROFILE_NAME}; KB = 1024 bytes, text gzip -9 as a compressing host sends it.`);
-    for (const forceWebFonts of [false, true]) {
+    for (const forceWebFonts of qrOnly ? [] : [false, true]) {
       console.log(forceWebFonts ? '\nWeb fonts forced (a phone with no system font for the script):' : '\nAs this machine renders it (system fonts first where the stack says so):');
       console.log('  page               HTML    CSS  fonts     JS  total KB  requests  render-blocking KB  FCP ms  font files');
       for (const [name, path] of pages) {
