@@ -30,7 +30,7 @@ const OUT_DIR = process.env.OUT_DIR || 'dist';
 const PROFILE = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 const PROFILE_NAME = '400 ms RTT, 400 kbit/s down and up (DevTools "Slow 3G"), cache off, service worker blocked';
 /** What a font stack lists before the web fonts: taken out to see what a phone without them downloads. */
-const SYSTEM_FONTS = /system-ui\s*,\s*-apple-system\s*,\s*["']?Segoe UI["']?\s*,\s*Roboto\s*,\s*/g;
+const SYSTEM_FONTS = /-apple-system\s*,\s*BlinkMacSystemFont\s*,\s*["']?Segoe UI["']?\s*,\s*Roboto\s*,\s*["']?Noto Naskh Arabic["']?\s*,\s*/g;
 
 type Kind = 'html' | 'css' | 'font' | 'js' | 'other';
 interface Visit {

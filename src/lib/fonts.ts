@@ -69,11 +69,12 @@ export function fontFaceCss(faces: readonly FontFace[]): string {
 }
 
 /**
- * Families whose scripts (Latin, Cyrillic, Vietnamese) every phone's own UI
- * font draws, so the stack's system fonts serve them and these files are a
- * fallback; Arabic is the script a device may lack (this project's Linux
- * test machine has only DejaVu's partial Arabic). The first-visit budget
- * counts the other families' files (src/lib/budgets.ts).
+ * Families whose scripts (Latin, Cyrillic, Vietnamese) the phones' own UI
+ * fonts, first in the stack (San Francisco, Segoe UI, Roboto), draw, so
+ * these files are a fallback for devices without them (a Linux desktop such
+ * as this project's test machine). Arabic is the script a device is likelier
+ * to lack. The first-visit budget counts the other families' files
+ * (src/lib/budgets.ts); measure:visit shows the device without any.
  */
 export const SYSTEM_COVERED_FAMILIES: ReadonlySet<FontFace['family']> = new Set(['Noto Sans']);
 
