@@ -15,6 +15,15 @@
 import { transformSync } from 'esbuild';
 import { pickLanguage } from './best-language';
 
+/** What a language-choosing page knows: LanguageRedirect (in <head>) and LanguageChoice (the list) take the same. */
+export interface LanguageChoiceProps {
+  languages: readonly string[];
+  /** Languages listed first, and chosen when the browser's own match none (a station's). */
+  first?: readonly string[];
+  /** URL with "{lang}" where the language code goes. */
+  target: string;
+}
+
 const source =
   `(function(data){var pickLanguage=${pickLanguage.toString()};` +
   `var preferred=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language];` +
