@@ -9,6 +9,7 @@ import { selectLanguages } from './src/lib/languages';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
 import { selfHostedFonts } from './src/integrations/fonts';
+import { inlineStationCss } from './src/integrations/inline-station-css';
 import { securityHeadersFiles } from './src/integrations/security-headers';
 import { DEFAULT_TILE_URL } from './src/lib/tiles';
 import { posters } from './src/posters/integration';
@@ -43,8 +44,10 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
     // Checks the poster lock first; after the build, prints the poster pages to PDF.
     posters(),
     preact(),
-    // Copies the Noto subsets the pages' @font-face rules point at into /fonts/.
+    // Writes the Noto subsets the pages' @font-face rules point at into /fonts/, cut to the characters the site uses.
     selfHostedFonts(),
+    // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint.
+    inlineStationCss(),
     securityHeadersFiles(process.env.PUBLIC_TILE_URL || DEFAULT_TILE_URL),
     // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
     sitemap({

@@ -13,6 +13,8 @@ import { expandPack, stationPackPaths, type PackTemplate } from '../offline/pack
 
 export interface Budgets {
   pageHtmlWithCssGzip: Record<string, number>;
+  /** Per page type: the largest first visit (HTML, CSS, scripts before interaction, fonts its text needs), gzip. */
+  firstVisitGzip: Record<string, number>;
   jsBeforeInteractionGzip: number;
   totalCssGzip: number;
   serviceWorkerInstallGzip: number;
@@ -28,6 +30,8 @@ export interface PageTypeFigures {
   /** The middle page of the type by HTML gzip: what most pages weigh, beside the largest. */
   readonly medianHtmlGzip: number;
   readonly maxJsGzip: number;
+  /** The page of this type with the largest first visit. */
+  readonly firstVisit: { readonly path: string } & PageWeight;
 }
 
 export interface BudgetReport {
@@ -85,7 +89,7 @@ export function measureBuild(root: string): BudgetReport {
     const file = join(root, path.split('?')[0] ?? path);
     return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
   };
-  const byType = new Map<string, { pages: number; largest: { path: string } & PageWeight; htmlGzips: number[]; maxJsGzip: number }>();
+  const byType = new Map<string, { pages: number; largest: { path: string } & PageWeight; htmlGzips: number[]; maxJsGzip: number; firstVisit: { path: string } & PageWeight }>();
   const renderBlocking = new Set<string>();
   // Posters are print documents, not pages a traveller loads; their CSS is not the site's.
   const siteStylesheets = new Set<string>();
@@ -95,13 +99,14 @@ export function measureBuild(root: string): BudgetReport {
     weight.renderBlocking.forEach((item) => renderBlocking.add(item));
     inlineCssMax = Math.max(inlineCssMax, weight.inlineCssGzip);
     const type = pageType(path);
-    if (type !== 'posters') weight.stylesheets.forEach((href) => siteStylesheets.add(href));
+    if (type !== 'posters') [...weight.stylesheets, ...weight.inlinedStylesheets].forEach((href) => siteStylesheets.add(href));
     const figures = byType.get(type);
-    if (!figures) byType.set(type, { pages: 1, largest: { path, ...weight }, htmlGzips: [weight.htmlGzip], maxJsGzip: weight.jsGzip });
+    if (!figures) byType.set(type, { pages: 1, largest: { path, ...weight }, htmlGzips: [weight.htmlGzip], maxJsGzip: weight.jsGzip, firstVisit: { path, ...weight } });
     else {
       figures.pages += 1;
       figures.htmlGzips.push(weight.htmlGzip);
       if (weight.htmlGzip > figures.largest.htmlGzip) figures.largest = { path, ...weight };
+      if (weight.firstVisitGzip > figures.firstVisit.firstVisitGzip) figures.firstVisit = { path, ...weight };
       figures.maxJsGzip = Math.max(figures.maxJsGzip, weight.jsGzip);
     }
   }
@@ -143,6 +148,8 @@ export function overBudget(report: BudgetReport, budgets: Budgets): string[] {
     const limit = budgets.pageHtmlWithCssGzip[figures.type];
     if (limit !== undefined && figures.largest.htmlGzip > limit) problems.push(`${figures.type} page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${limit} B`);
     if (figures.type === 'kiosk' && figures.largest.htmlGzip > budgets.kioskScreenGzip) problems.push(`kiosk page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${budgets.kioskScreenGzip} B (kioskScreenGzip)`);
+    const firstVisitLimit = budgets.firstVisitGzip[figures.type];
+    if (firstVisitLimit !== undefined && figures.firstVisit.firstVisitGzip > firstVisitLimit) problems.push(`${figures.type} page ${figures.firstVisit.path}: a first visit loads ${figures.firstVisit.firstVisitGzip} B gzip (HTML, CSS, scripts, fonts ${figures.firstVisit.fonts.join(' ') || 'none'}) > ${firstVisitLimit} B`);
     if (figures.maxJsGzip > budgets.jsBeforeInteractionGzip) problems.push(`${figures.type} pages run ${figures.maxJsGzip} B gzip of JavaScript before interaction > ${budgets.jsBeforeInteractionGzip} B`);
   }
   if (report.totalCssGzip > budgets.totalCssGzip) problems.push(`CSS ${report.totalCssGzip} B gzip > ${budgets.totalCssGzip} B`);
@@ -158,6 +165,10 @@ export function formatReport(report: BudgetReport): string {
   const lines = ['Size report (gzip):', '  page type        pages  largest HTML (inline CSS incl.)  median HTML  + linked CSS  JS before interaction (max)'];
   for (const f of report.pageTypes) {
     lines.push(`  ${f.type.padEnd(16)} ${String(f.pages).padStart(5)}  ${kb(f.largest.htmlGzip).padStart(30)}  ${kb(f.medianHtmlGzip).padStart(11)}  ${kb(f.largest.linkedCssGzip).padStart(12)}  ${kb(f.maxJsGzip).padStart(10)}`);
+  }
+  lines.push('  first visit, cold cache (HTML + CSS + scripts + fonts the text needs; system fonts draw Latin and Cyrillic / no font on the device):');
+  for (const f of report.pageTypes.filter((figures) => ['station', 'home', 'country', 'info', 'short-link'].includes(figures.type))) {
+    lines.push(`    ${f.type.padEnd(14)} ${kb(f.firstVisit.firstVisitGzip).padStart(8)} / ${kb(f.firstVisit.firstVisitNoSystemFontsGzip).padStart(8)}  (${f.firstVisit.path})`);
   }
   lines.push(`  total CSS of the site (every stylesheet a page can load, posters aside): ${kb(report.totalCssGzip)}`);
   if (report.serviceWorker) lines.push(`  service worker install: ${kb(report.serviceWorker.gzip)} gzip (${kb(report.serviceWorker.raw)} raw, ${report.serviceWorker.entries} precached files)`);

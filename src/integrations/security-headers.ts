@@ -8,17 +8,19 @@ import loadDirective from 'astro/runtime/client/load.prebuilt.js';
 import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
+import { LANGUAGE_REDIRECT_SCRIPT } from '../lib/language-redirect';
 import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginsOf, withMetaPolicy } from '../lib/security-headers';
 
 /**
  * The only inline scripts a page may hold: Astro's island loader and its
  * client directives, as Astro's runtime writes them (src/runtime/server/scripts.js
- * in Astro). Their hashes come from that source, not from the output, so
+ * in Astro), and the language redirect of the short links (it must run before
+ * any file loads; src/lib/language-redirect.ts). Their hashes come from that source, not from the output, so
  * an inline script from anywhere else (content, a component) has no hash
  * in the policy and fails the build.
  */
 export const KNOWN_INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective }).map(([name, source]) => [scriptHash(source), name]),
+  Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective, 'language redirect': LANGUAGE_REDIRECT_SCRIPT }).map(([name, source]) => [scriptHash(source), name]),
 );
 
 function htmlFiles(folder: string): string[] {

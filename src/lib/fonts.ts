@@ -1,7 +1,9 @@
 /**
  * Self-hosted Noto, split by unicode-range so a page downloads only the
- * scripts it shows. `local()` comes first: phones that already have Noto
- * (most Android phones) download nothing.
+ * scripts it shows, and cut at build time to the characters the site uses
+ * (src/integrations/fonts.ts). The stylesheet lists system fonts first: a
+ * phone whose fonts cover the script downloads nothing; `local()` comes next,
+ * then the files.
  */
 import type { Script } from './languages';
 
@@ -64,4 +66,33 @@ export function fontFaceCss(faces: readonly FontFace[]): string {
         `src:${face.localNames.map((name) => `local('${name}')`).join(',')},url(/fonts/${face.file}) format('woff2');unicode-range:${face.unicodeRange}}`,
     )
     .join('');
+}
+
+/**
+ * Families whose scripts (Latin, Cyrillic, Vietnamese) the phones' own UI
+ * fonts, first in the stack (San Francisco, Segoe UI, Roboto), draw, so
+ * these files are a fallback for devices without them (a Linux desktop such
+ * as this project's test machine). Arabic is the script a device is likelier
+ * to lack. The first-visit budget counts the other families' files
+ * (src/lib/budgets.ts); measure:visit shows the device without any.
+ */
+export const SYSTEM_COVERED_FAMILIES: ReadonlySet<FontFace['family']> = new Set(['Noto Sans']);
+
+/** Code point intervals of a CSS unicode-range ("U+0000-00FF,U+0131"). */
+export function unicodeIntervals(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from, 16), parseInt(to, 16)];
+  });
+}
+
+/** The characters of `text` a face with this unicode-range draws, each once, in code point order. */
+export function charactersInRange(text: Iterable<string>, range: string): string {
+  const intervals = unicodeIntervals(range);
+  const found = new Set<number>();
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (intervals.some(([from, to]) => codePoint >= from && codePoint <= to)) found.add(codePoint);
+  }
+  return String.fromCodePoint(...[...found].sort((a, b) => a - b));
 }
