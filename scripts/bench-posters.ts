@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { findChromium } from '../src/integrations/chromium';
 import { findPosterJobs, printPosterPdfs, type PrintReport } from '../src/integrations/poster-pdf';
 import { moduleSizeMm, POSTER_FORMATS, QR_ERROR_CORRECTION, QR_QUIET_ZONE, qrPayload, qrSymbol } from '../src/lib/poster';
-import { siteUrlFromEnv } from '../src/lib/site-url';
+import { childEnv, config } from '../src/config';
 
 const chromium = findChromium();
 if (!chromium) {
@@ -20,13 +20,13 @@ if (!chromium) {
   process.exit(1);
 }
 
-let outDir = process.env.OUT_DIR ?? 'dist';
+let outDir = config.outDir;
 if (findPosterJobs(outDir, chromium).length === 0) {
   outDir = '.cache/bench-posters/dist';
-  console.log(`No poster pages in ${process.env.OUT_DIR ?? 'dist'}; building the site into ${outDir} first…`);
+  console.log(`No poster pages in ${config.outDir}; building the site into ${outDir} first…`);
   const build = spawnSync('npx', ['astro', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: '.cache/bench-posters/astro', POSTERS_CACHE_DIR: '.cache/bench-posters/pdf' },
+    env: childEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: '.cache/bench-posters/astro', POSTERS_CACHE_DIR: '.cache/bench-posters/pdf' }),
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -60,7 +60,7 @@ try {
 }
 
 // The longest short code the schema allows (src/schemas/station.ts), so the figures hold for every station.
-const origin = siteUrlFromEnv(process.env);
+const origin = config.siteUrl;
 const shortest = qrSymbol(qrPayload(origin, 'RO-BN'));
 const symbol = qrSymbol(qrPayload(origin, 'XX-ABCDEF'));
 console.log(

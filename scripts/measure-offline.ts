@@ -9,11 +9,12 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { formatReport, measureBuild } from '../src/data/budget-report';
-import { chromiumLaunchOptions } from '../tests/support/chromium';
-import { waitForControl } from '../tests/support/service-worker';
-import { serveStatic } from '../tests/support/static-server';
+import { chromiumLaunchOptions } from '../src/integrations/chromium';
+import { waitForControl } from '../src/node/service-worker';
+import { serveStatic } from '../src/node/static-server';
+import { config } from '../src/config';
 
-const OUT_DIR = process.env.OUT_DIR || 'dist';
+const OUT_DIR = config.outDir;
 const STATION = process.argv[2] ?? '/en/ro/bucuresti-nord/';
 const COUNTRY = STATION.split('/').slice(0, 3).join('/') + '/';
 const RUNS = 5;

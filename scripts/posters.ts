@@ -6,17 +6,16 @@
  * Reads CONTENT_DIR (default ./content) and SITE_URL like the build.
  */
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { currentPostersOfContent, lockPath, posterOrigin, readPosterLock, writePosterLock } from '../src/data/posters';
 import { readContent } from '../src/data/read-content';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
 import { lockStatus, missingCodesMessage, updateLock } from '../src/lib/poster';
-import { siteUrlFromEnv } from '../src/lib/site-url';
+import { config } from '../src/config';
 
 const command = process.argv[2];
-const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('../content', import.meta.url));
+const root = config.contentDir;
 const today = new Date().toISOString().slice(0, 10);
-const site = siteUrlFromEnv(process.env);
+const site = config.siteUrl;
 const origin = posterOrigin(site);
 if (!origin) {
   console.error(`Posters are not made for ${site}: set SITE_URL to the public address of the site.`);

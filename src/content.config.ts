@@ -2,10 +2,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionSchemas, type CollectionName } from './schemas';
 import { infoSchema } from './schemas/info';
+import { config } from './config';
 
 function fromContentFolder<Name extends CollectionName>(name: Name) {
   return defineCollection({
-    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${process.env.CONTENT_DIR ?? './content'}/${name}`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${config.contentDir}/${name}`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
     schema: collectionSchemas[name],
   });
 }
@@ -16,7 +17,7 @@ export const collections = {
   contacts: fromContentFolder('contacts'),
   services: fromContentFolder('services'),
   info: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: `${process.env.CONTENT_DIR ?? './content'}/info`, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+    loader: glob({ pattern: '*/*.md', base: `${config.contentDir}/info`, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
     schema: infoSchema,
   }),
 };

@@ -19,12 +19,13 @@ import {
 import type { LanguageCode } from '../lib/languages';
 import type { ContactData } from '../schemas/contact';
 import type { Station } from './site';
+import { config } from '../config';
 
 export const LOCK_FILE_NAME = 'posters.lock.json';
 
 /** The content folder the build reads: CONTENT_DIR, or ./content from where the build runs. */
 export function contentRoot(): string {
-  return process.env.CONTENT_DIR ?? './content';
+  return config.contentDir;
 }
 
 export function lockPath(root: string): string {

@@ -8,7 +8,8 @@ import type { ContactData } from '../schemas/contact';
 import type { CountryData } from '../schemas/country';
 import type { ServiceData } from '../schemas/service';
 import type { StationData } from '../schemas/station';
-import { selectLanguages, type LanguageCode } from '../lib/languages';
+import type { LanguageCode } from '../lib/languages';
+import { config } from '../config';
 
 export interface Contact {
   readonly id: string;
@@ -131,7 +132,7 @@ async function loadSite(): Promise<Site> {
     .sort((a, b) => a.data.name.localeCompare(b.data.name));
   for (const country of countries) (country.stations as Station[]).sort((a, b) => a.data.name.localeCompare(b.data.name));
 
-  return { languages: selectLanguages(import.meta.env.PUBLIC_LOCALES), countries, stations, infoPages: groupInfoPages(infoEntries) };
+  return { languages: config.languages, countries, stations, infoPages: groupInfoPages(infoEntries) };
 }
 
 let site: Promise<Site> | undefined;

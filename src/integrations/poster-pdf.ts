@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { chromium as browserType } from 'playwright-core';
+import { filesBelowIfAny } from '../node/files';
+import { contentTypeOf } from '../node/mime';
 import { chromiumLaunchOptions } from './chromium';
 
 /** The meta tag each poster page carries with the address of its PDF (src/layouts/Poster.astro). */
@@ -47,31 +49,12 @@ export interface PrintOptions {
   readonly concurrency?: number;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
-function htmlFilesBelow(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return htmlFilesBelow(path);
-    return name === 'index.html' ? [path] : [];
-  });
-}
-
 /** Every built poster page that asks for a PDF, with the cache key of its exact HTML. */
 export function findPosterJobs(outDir: string, chromium: string | undefined): PosterJob[] {
   const pattern = new RegExp(`<meta name="${POSTER_PDF_META}" content="([^"]+)"`);
   // The Chromium binary and its date: a Chromium upgrade prints every poster again.
   const browser = chromium && existsSync(chromium) ? `${chromium} ${statSync(chromium).mtimeMs}` : '';
-  return htmlFilesBelow(join(outDir, 'posters'))
+  return filesBelowIfAny(join(outDir, 'posters'), (name) => name === 'index.html')
     .flatMap((file) => {
       const html = readFileSync(file);
       const pdf = pattern.exec(html.toString('utf8'))?.[1];
@@ -119,7 +102,7 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
         if (url.origin !== PRINT_ORIGIN) return route.abort();
         const file = fileForUrlPath(outDir, url.pathname);
         if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-        return route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        return route.fulfill({ status: 200, body: readFileSync(file), contentType: contentTypeOf(file) });
       });
       const queue = [...toPrint];
       const worker = async () => {

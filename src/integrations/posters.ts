@@ -7,6 +7,7 @@ import { ALL_LANGUAGE_CODES } from '../lib/languages';
 import { missingCodesMessage, missingLockedCodes } from '../lib/poster';
 import { findChromium } from './chromium';
 import { printPosterPdfs } from './poster-pdf';
+import { config as settings } from '../config';
 
 /**
  * Posters in the build. Before anything is built: every short code in the
@@ -22,16 +23,16 @@ export function posters(): AstroIntegration {
     name: 'safe-station:posters',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
+        const root = settings.contentDir;
         const lock = readPosterLock(root);
         // The content gate has already validated this folder; read it again only for the station codes.
         const { content } = readContent(root, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
         const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
-        if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(process.env.CONTENT_DIR ?? 'content')));
+        if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(root)));
         if (config.site && !posterOrigin(config.site)) {
           logger.warn(`no posters: the site address is ${new URL(config.site).origin}, a local address; set SITE_URL to the public address to make posters`);
         }
-        cacheDir = process.env.POSTERS_CACHE_DIR ?? join(fileURLToPath(config.cacheDir), 'posters');
+        cacheDir = settings.postersCacheDir ?? join(fileURLToPath(config.cacheDir), 'posters');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const report = await printPosterPdfs({ outDir: fileURLToPath(dir), cacheDir, chromium: findChromium() });

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import islandLoader from 'astro/runtime/server/astro-island.prebuilt.js';
@@ -9,6 +9,7 @@ import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginsOf, withMetaPolicy } from '../lib/security-headers';
+import { filesBelow } from '../node/files';
 
 /**
  * The only inline scripts a page may hold: Astro's island loader and its
@@ -20,13 +21,6 @@ import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginx
 export const KNOWN_INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map(
   Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective }).map(([name, source]) => [scriptHash(source), name]),
 );
-
-function htmlFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** A page that can open the service map (its island's script is named after the component) loads tiles. */
 const MAP_ISLAND = /component-url="[^"]*\/ServiceMap\.[^"]*\.js"/;
@@ -42,7 +36,7 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = htmlFiles(root).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
+        const pages = filesBelow(root, (name) => name.endsWith('.html')).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
         const unknown: string[] = [];
         const hashesOfPage = new Map<string, Set<string>>();
         for (const { path, html } of pages) {

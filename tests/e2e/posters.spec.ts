@@ -4,15 +4,15 @@ import { expect, test } from '@playwright/test';
 import { currentPostersOfContent, readPosterLock } from '../../src/data/posters';
 import { displayNumber } from '../../src/lib/phone';
 import { moduleSizeMm, POSTER_FORMATS, posterLanguages, posterVersion, printedNumbers, qrPayload, qrSymbol } from '../../src/lib/poster';
-import { siteUrlFromEnv } from '../../src/lib/site-url';
+import { config } from '../../src/config';
 import { posterPdfUrl, postersUrl, posterUrl, shortLinkUrl, upperShortLinkUrl } from '../../src/lib/urls';
 import { expectNoAxeViolations } from '../support/axe';
 import { contactsOf, countryOf, shipped } from '../support/content';
 import { decodeQrFromPdf, mmToPt, pdfFonts, pdfInfo, pdfText } from '../support/pdf';
 
 // The posters of the build under test (npm test builds them before the end-to-end tests).
-const outDir = process.env.OUT_DIR ?? 'dist';
-const origin = siteUrlFromEnv(process.env);
+const outDir = config.outDir;
+const origin = config.siteUrl;
 const stations = shipped.stations.map((entry) => ({ code: entry.data.code, country: entry.data.country, slug: entry.id.split('/')[1] ?? '', name: entry.data.name, entry }));
 /** What each station's posters print, worked out from the content like the build does. */
 const numbersOf = (country: string) => {
