@@ -5,31 +5,29 @@ import preact from '@astrojs/preact';
 import AstroPWA from '@vite-pwa/astro';
 import sitemap from '@astrojs/sitemap';
 import rehypeSanitize from 'rehype-sanitize';
-import { selectLanguages } from './src/lib/languages';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
 import { selfHostedFonts } from './src/integrations/fonts';
 import { inlineStationCss } from './src/integrations/inline-station-css';
 import { securityHeadersFiles } from './src/integrations/security-headers';
-import { DEFAULT_TILE_URL } from './src/lib/tiles';
 import { posters } from './src/posters/integration';
-import { siteUrlFromEnv } from './src/lib/site-url';
+import { config } from './src/config';
 import { languageChooserAsDefault } from './src/lib/sitemap';
 import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';
 import { installSetTransform } from './src/offline/build';
 
-const site = siteUrlFromEnv(process.env);
-const builtLanguages = selectLanguages(process.env.PUBLIC_LOCALES);
+const site = config.siteUrl;
+const builtLanguages = config.languages;
 
 // Absolute, so the service worker lands in the build even when OUT_DIR lies outside the project (vite-pwa would otherwise write it under .astro/).
-const outDir = fileURLToPath(new URL(process.env.OUT_DIR || './dist', new URL('./', import.meta.url)));
+const outDir = fileURLToPath(new URL(config.outDir, new URL('./', import.meta.url)));
 
 // STAFF_BUILD=1 (npm run build:staff) builds only the staff pages, from src/staff, into dist-staff/; see src/integrations/staff-build.ts.
-export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(site) : {
+export default defineConfig(config.staffBuild ? staffSiteConfig(site) : {
   site,
   // Separate output and cache folders let several builds (tests, staff build, benchmarks) run side by side.
   outDir,
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  cacheDir: config.astroCacheDir,
   trailingSlash: 'always',
   // Stylesheets as files: one download serves every page (and every saved page), instead of 2–3 KB repeated in each.
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -48,7 +46,7 @@ export default defineConfig(process.env.STAFF_BUILD === '1' ? staffSiteConfig(si
     selfHostedFonts(),
     // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint.
     inlineStationCss(),
-    securityHeadersFiles(process.env.PUBLIC_TILE_URL || DEFAULT_TILE_URL),
+    securityHeadersFiles(config.tileUrl),
     // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
     sitemap({
       i18n: { defaultLocale: 'en', locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])) },

@@ -1,15 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium';
+import { config } from './src/config';
 
-const port = Number(process.env.E2E_PORT ?? 4321);
+const port = config.e2ePort;
 
 // End-to-end tests run against the real production build in dist/, served by `astro preview`.
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  workers: config.ci ? 2 : undefined,
   retries: 0,
-  reporter: process.env.CI ? 'list' : 'line',
+  reporter: config.ci ? 'list' : 'line',
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
@@ -19,7 +20,7 @@ export default defineConfig({
   webServer: {
     command: `npx astro preview --port ${port}`,
     url: `http://localhost:${port}/en/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !config.ci,
     timeout: 60_000,
   },
 });

@@ -11,8 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importPrivateJwk, signBadge, verifyBadge } from '../src/lib/badge';
 import { badgeSvg, claimsFromFlags, parseFlags, type PrivateKeyFile } from '../src/lib/badge-cli';
+import { config } from '../src/config';
 import { qrSymbol } from '../src/lib/qr';
-import { siteUrlFromEnv } from '../src/lib/site-url';
 import { badgeCheckUrl } from '../src/lib/urls';
 import { readContent } from '../src/data/read-content';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
@@ -33,7 +33,7 @@ try {
 }
 const privateKey = await importPrivateJwk(keyFile.jwk).catch((error: Error) => fail(error.message));
 
-const { content } = readContent(process.env.CONTENT_DIR ?? 'content', { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+const { content } = readContent(config.contentDir, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
 const stations = new Map(content.stations.map((entry) => [entry.data.code, entry.data.name]));
 const countryTimeZones = new Map(content.countries.map((entry) => [entry.data.code, entry.data.timezone]));
 const stationTimeZones = new Map(content.stations.map((entry) => [entry.data.code, countryTimeZones.get(entry.data.country) ?? 'UTC']));
@@ -50,7 +50,7 @@ const publicJwk = { kty: 'EC', crv: 'P-256', x: keyFile.jwk.x ?? '', y: keyFile.
 const check = await verifyBadge(token, { keys: [{ id: keyFile.kid, issuer: keyFile.issuer, jwk: publicJwk }], revoked: [] }, new Date());
 if (!check.valid) fail(`The new badge does not verify (${check.problem}); the key file may be damaged.`);
 
-const url = new URL(badgeCheckUrl(token), siteUrlFromEnv(process.env)).href;
+const url = new URL(badgeCheckUrl(token), config.siteUrl).href;
 const out = resolve(flags.out ?? `badge-${claims.id}.svg`);
 writeFileSync(out, badgeSvg({ claims, stationName: claims.stn ? stations.get(claims.stn) : undefined, timeZone: claims.stn ? stationTimeZones.get(claims.stn) : undefined, url, qr: qrSymbol(url) }));
 

@@ -1,7 +1,7 @@
 /**
  * npm run bench:import [-- --services 28000]
  *
- * Times `import:hsds` on a synthetic directory (tests/support/hsds-directory.ts)
+ * Times `import:hsds` on a synthetic directory (src/node/hsds-directory.ts)
  * into a copy of content/ in a temporary folder: reading and converting,
  * checking the whole content folder, and writing all files. Prints wall and
  * CPU time (the CPU time is what the import costs on a busy machine); asserts nothing. The file is generated each run, never committed.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { importHsdsFile } from '../src/data/import-hsds';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
 import { parseFlags } from '../src/lib/badge-cli';
-import { syntheticHsdsDirectory } from '../tests/support/hsds-directory';
+import { syntheticHsdsDirectory } from '../src/node/hsds-directory';
 
 const { flags } = parseFlags(process.argv.slice(2));
 const count = Number(flags.services ?? 28_000);

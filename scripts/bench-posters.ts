@@ -10,8 +10,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../src/integrations/chromium';
+import { childEnv, config } from '../src/config';
 import { QR_ERROR_CORRECTION, QR_QUIET_ZONE, qrSymbol } from '../src/lib/qr';
-import { siteUrlFromEnv } from '../src/lib/site-url';
 import { moduleSizeMm, POSTER_FORMATS, qrPayload } from '../src/posters/model';
 import { findPosterJobs, printPosterPdfs, type PrintReport } from '../src/posters/print-pdf';
 
@@ -21,13 +21,13 @@ if (!chromium) {
   process.exit(1);
 }
 
-let outDir = process.env.OUT_DIR ?? 'dist';
+let outDir = config.outDir;
 if (findPosterJobs(outDir, chromium).length === 0) {
   outDir = '.cache/bench-posters/dist';
-  console.log(`No poster pages in ${process.env.OUT_DIR ?? 'dist'}; building the site into ${outDir} first…`);
+  console.log(`No poster pages in ${config.outDir}; building the site into ${outDir} first…`);
   const build = spawnSync('npx', ['astro', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: '.cache/bench-posters/astro', POSTERS_CACHE_DIR: '.cache/bench-posters/pdf' },
+    env: childEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: '.cache/bench-posters/astro', POSTERS_CACHE_DIR: '.cache/bench-posters/pdf' }),
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -78,7 +78,7 @@ try {
 }
 
 // The longest short code the schema allows (src/schemas/station.ts), so the figures hold for every station.
-const origin = siteUrlFromEnv(process.env);
+const origin = config.siteUrl;
 const shortest = qrSymbol(qrPayload(origin, 'RO-BN'));
 const symbol = qrSymbol(qrPayload(origin, 'XX-ABCDEF'));
 console.log(

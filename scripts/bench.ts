@@ -30,6 +30,7 @@ import { isInsideCountry } from '../src/lib/geo';
 import { ALL_LANGUAGE_CODES, selectLanguages } from '../src/lib/languages';
 import type { ServiceData } from '../src/schemas/service';
 import type { StationData } from '../src/schemas/station';
+import { childEnv } from '../src/config';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = join(repoRoot, 'node_modules', 'astro', 'astro.js');
@@ -298,8 +299,7 @@ async function main() {
     const added = addSyntheticStations(contentDir, options.stations);
     console.log(`content: +${added.stations} stations, +${added.services} services`);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env: NodeJS.ProcessEnv = childEnv({
       CONTENT_DIR: contentDir,
       SAMPLE_DATA: '1',
       OUT_DIR: outDir,
@@ -311,7 +311,7 @@ async function main() {
       PUBLIC_LOCALES: options.languages ?? '',
       // Temporary files of the build and the Chromium printing posters (profiles, sockets), removed with the rest.
       TMPDIR: join(work, 'tmp'),
-    };
+    });
     mkdirSync(join(work, 'tmp'));
     // Posters are made only for a public site address; a local one skips them.
     if (!options.posters) env.SITE_URL = 'http://localhost:4321';
@@ -341,7 +341,7 @@ async function main() {
     if (options.floor) {
       const floorDir = join(work, 'floor');
       writeFloorProject(floorDir, pages);
-      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TMPDIR: join(work, 'tmp') }, join(work, 'floor.log'));
+      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, childEnv({ ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TMPDIR: join(work, 'tmp') }), join(work, 'floor.log'));
       const floorRender = renderSeconds(floor.output);
       const floorPages = countHtml(join(floorDir, 'dist'));
       const floorRate = floorPages / floor.wallSeconds;

@@ -5,22 +5,16 @@
  * English lacks, or when a glossary is missing, malformed or broken.
  * `--summary` prints one line (used by the build).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGlossary, type GlossaryText } from '../src/lib/glossary';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../src/lib/i18n-audit';
 import { ALL_LANGUAGE_CODES, getLanguage } from '../src/lib/languages';
 import { glossarySchema } from '../src/schemas/glossary';
+import { filesBelow } from '../src/node/files';
 
 const root = new URL('..', import.meta.url).pathname;
 const summaryOnly = process.argv.includes('--summary');
-
-function filesBelow(folder: string, pattern: RegExp): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesBelow(path, pattern) : pattern.test(name) ? [path] : [];
-  });
-}
 
 const readMessages = (lang: string): Messages => {
   try {
@@ -62,7 +56,7 @@ const english = readMessages('en');
 const englishKeys = flattenKeys(english);
 const englishPages = pagesOf('en');
 const used = { exact: new Set<string>(), prefixes: new Set<string>() };
-for (const file of filesBelow(join(root, 'src'), /\.(astro|ts|tsx)$/)) {
+for (const file of filesBelow(join(root, 'src'), (name) => /\.(astro|ts|tsx)$/.test(name))) {
   const found = keysUsedInSource(readFileSync(file, 'utf8'), Object.keys(english));
   found.exact.forEach((key) => used.exact.add(key));
   found.prefixes.forEach((key) => used.prefixes.add(key));

@@ -7,9 +7,9 @@
  * before anything is written. On any problem nothing is written and every
  * problem is listed; an interrupt (Ctrl-C) leaves the content folder as it was.
  */
-import { join } from 'node:path';
 import { importHsdsFile } from '../src/data/import-hsds';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
+import { config } from '../src/config';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -23,8 +23,7 @@ if (!file) {
   process.exit(2);
 }
 
-const root = new URL('..', import.meta.url).pathname;
-const contentRoot = option('--content') ?? process.env.CONTENT_DIR ?? join(root, 'content');
+const contentRoot = option('--content') ?? config.contentDir;
 const started = performance.now();
 const result = await importHsdsFile(file, contentRoot, {
   siteLanguages: ALL_LANGUAGE_CODES,

@@ -13,12 +13,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../tests/support/chromium';
+import { chromiumLaunchOptions } from '../src/integrations/chromium';
+import { childEnv, config } from '../src/config';
 
-const OUT_DIR = process.env.OUT_DIR || 'dist';
-const PORT = Number(process.env.KIOSK_SOAK_PORT ?? 4399);
-const STATION = process.env.KIOSK_SOAK_STATION ?? 'ro/bucuresti-nord';
-const INTERACTIONS = Number(process.env.KIOSK_SOAK_INTERACTIONS ?? 1000);
+const OUT_DIR = config.outDir;
+const { port: PORT, station: STATION, interactions: INTERACTIONS } = config.kioskSoak;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const HOME = `/kiosk/${STATION}/`;
 const SCREENS = ['help', 'helplines', 'services', 'offer', 'rights', 'take'];
@@ -95,7 +94,7 @@ async function visit(page: Page, round: number, languages: readonly string[], to
 async function main() {
   if (!existsSync(join(OUT_DIR, 'kiosk', STATION, 'index.html'))) throw new Error(`No kiosk build in ${OUT_DIR}/kiosk/${STATION}/: run "npm run build" (or set OUT_DIR) first.`);
   const precache = precacheFigures();
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { env: { ...process.env, OUT_DIR }, stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { env: childEnv({ OUT_DIR }), stdio: 'ignore', detached: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await waitForServer();

@@ -20,84 +20,24 @@
  * Leaves nothing behind: the server is stopped and Chromium's temporary profile removed,
  * also after a failure or Ctrl-C. Results: docs/benchmarks.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { chromiumPath } from '../src/integrations/chromium';
+import { serveStatic } from '../src/node/static-server';
+import { childEnv, config } from '../src/config';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const outDir = resolve(repoRoot, process.env.OUT_DIR || 'dist');
+const outDir = resolve(repoRoot, config.outDir);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** --headless=new: the real browser without a window. The rest keeps Chromium from calling home: with no network it would hang. */
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** Folders below /en/ that are not countries. */
 const NOT_COUNTRIES = ['info', 'offline', 'saved', 'verify', 'help'];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-};
-const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg)/;
-
-/** The build's _headers file (Netlify / Cloudflare Pages format) as [path pattern, headers] blocks. */
-function headerRules(root: string): [RegExp, Record<string, string>][] {
-  const file = join(root, '_headers');
-  if (!existsSync(file)) return [];
-  const rules: [RegExp, Record<string, string>][] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (/^\S/.test(line)) {
-      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-      rules.push([new RegExp(`^${pattern}$`), {}]);
-    } else if (line.trim() && rules.length > 0) {
-      const [name = '', ...value] = line.trim().split(':');
-      (rules.at(-1) as [RegExp, Record<string, string>])[1][name.trim()] = value.join(':').trim();
-    }
-  }
-  return rules;
-}
-
-/** A static host on a free port: files from `root`, its _headers, gzip when asked, 404.html when missing. */
-async function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const rules = headerRules(root);
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
-    let file = join(root, normalize(path));
-    if (!file.startsWith(root + sep) && file !== root) file = join(root, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = existsSync(file) && statSync(file).isFile();
-    if (!found) file = join(root, '404.html');
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=0, must-revalidate' };
-    for (const [pattern, values] of rules) if (pattern.test(path)) Object.assign(headers, values);
-    let body = readFileSync(file);
-    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      body = gzipSync(body);
-      headers['Content-Encoding'] = 'gzip';
-      headers.Vary = 'Accept-Encoding';
-    }
-    response.writeHead(found ? 200 : 404, { ...headers, 'Content-Length': String(body.length) });
-    response.end(request.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((done) => server.close(() => done())) };
-}
 
 /** The browser's full version from its DevTools endpoint, e.g. "HeadlessChrome/156.0.8078.114". */
 async function browserVersion(port: number): Promise<string> {
@@ -139,12 +79,12 @@ async function main() {
   }
   if (!existsSync(join(outDir, 'en', 'index.html'))) throw new Error(`No build in ${outDir}; build first ("npm run build", or OUT_DIR=/tmp/lh-dist npx astro build and the same OUT_DIR here).`);
   const pages = option('--pages')?.split(',').filter(Boolean) ?? defaultPages();
-  const chromePath = process.env.CHROME_PATH || chromiumPath();
+  const chromePath = config.chromePath ?? chromiumPath();
   const jsonDir = option('--json');
   const runs = Number(option('--runs') ?? 1);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number from 1');
   if (jsonDir) mkdirSync(jsonDir, { recursive: true });
-  const site = await serve(outDir);
+  const site = await serveStatic(outDir, { gzip: true });
   // Chromium's profiles and its own temporary files (TMPDIR: the singleton socket folder it leaves when killed) go here, removed at the end.
   const scratch = mkdtempSync(join(tmpdir(), 'safe-station-lighthouse-'));
   let chrome: chromeLauncher.LaunchedChrome | undefined;
@@ -174,7 +114,7 @@ async function main() {
           chromePath,
           chromeFlags: CHROME_FLAGS,
           userDataDir: mkdtempSync(join(scratch, 'profile-')),
-          envVars: { ...process.env, TMPDIR: scratch } as Record<string, string>,
+          envVars: childEnv({ TMPDIR: scratch }) as Record<string, string>,
         });
         const version = await browserVersion(chrome.port);
         const result = await lighthouse(`${site.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });

@@ -7,8 +7,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../tests/support/chromium';
-import { serveStatic } from '../tests/support/static-server';
+import { chromiumLaunchOptions } from '../src/integrations/chromium';
+import { serveStatic } from '../src/node/static-server';
+import { config } from '../src/config';
 
 const STATION = process.argv[2] ?? '/en/ro/bucuresti-nord/';
 const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -53,7 +54,7 @@ function print(title: string, scripts: readonly Script[]): void {
   for (const script of [...scripts].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${String(script.gzip).padStart(7)} B  ${script.url}`);
 }
 
-const site = await serveStatic(process.env.OUT_DIR ?? 'dist');
+const site = await serveStatic(config.outDir);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ serviceWorkers: 'block' });

@@ -11,14 +11,15 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
+import { config } from '../src/config';
 import { formatReport, measureBuild, measurePack } from '../src/data/budget-report';
+import { chromiumLaunchOptions } from '../src/integrations/chromium';
 import { gzipSize, precachedPaths } from '../src/lib/budgets';
+import { waitForControl } from '../src/node/service-worker';
+import { serveStatic } from '../src/node/static-server';
 import { builtFileReader } from '../src/offline/build';
-import { chromiumLaunchOptions } from '../tests/support/chromium';
-import { waitForControl } from '../tests/support/service-worker';
-import { serveStatic } from '../tests/support/static-server';
 
-const OUT_DIR = process.env.OUT_DIR || 'dist';
+const OUT_DIR = config.outDir;
 const STATION = process.argv[2] ?? '/en/ro/bucuresti-nord/';
 const COUNTRY = STATION.split('/').slice(0, 3).join('/') + '/';
 const RUNS = 5;

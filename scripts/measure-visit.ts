@@ -22,10 +22,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { chromiumLaunchOptions } from '../tests/support/chromium';
-import { serveStatic } from '../tests/support/static-server';
+import { config } from '../src/config';
+import { chromiumLaunchOptions } from '../src/integrations/chromium';
+import { serveStatic } from '../src/node/static-server';
 
-const OUT_DIR = process.env.OUT_DIR || 'dist';
+const OUT_DIR = config.outDir;
 /** DevTools' original "Slow 3G": 400 ms round trip, 400 kbit/s each way. */
 const PROFILE = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 const PROFILE_NAME = '400 ms RTT, 400 kbit/s down and up (DevTools "Slow 3G"), cache off, service worker blocked';

@@ -7,17 +7,17 @@
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '../src/config';
 import { readContent } from '../src/data/read-content';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
-import { siteUrlFromEnv } from '../src/lib/site-url';
 import { fingerprinted } from '../src/posters/fingerprint';
 import { lockPath, readPosterLock, writePosterLock } from '../src/posters/lock-file';
 import { lockStatus, missingCodesMessage, posterOrigin, posterStationsOfContent, stationPoster, updateLock } from '../src/posters/model';
 
 const command = process.argv[2];
-const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('../content', import.meta.url));
+const root = config.contentDir;
 const today = new Date().toISOString().slice(0, 10);
-const site = siteUrlFromEnv(process.env);
+const site = config.siteUrl;
 const origin = posterOrigin(site);
 if (!origin) {
   console.error(`Posters are not made for ${site}: set SITE_URL to the public address of the site.`);

@@ -1,9 +1,10 @@
 /** Prints the size report of a build and fails when a budget in budgets.json is exceeded. Run after `astro build`. */
 import { fileURLToPath } from 'node:url';
 import { formatReport, measureBuild, overBudget, readBudgets } from '../src/data/budget-report';
+import { config } from '../src/config';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const built = process.env.OUT_DIR ?? 'dist';
+const built = config.outDir;
 const report = measureBuild(built);
 console.log(formatReport(report));
 const problems = overBudget(report, readBudgets(repoRoot));

@@ -9,15 +9,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/integrations/chromium';
-import { serveStatic } from '../tests/support/static-server';
+import { serveStatic } from '../src/node/static-server';
+import { config } from '../src/config';
 
-const OUT_DIR = process.env.OUT_DIR ?? 'dist';
+const OUT_DIR = config.outDir;
 const argOut = process.argv.indexOf('--out');
 const target = argOut > 0 ? (process.argv[argOut + 1] ?? 'docs/screens') : 'docs/screens';
 const LANGUAGES = ['en', 'uk', 'ar', 'ro', 'fa', 'hu'];
 const STATIONS = ['ro/bucuresti-nord', 'pl/przemysl-glowny'];
-const pages = process.env.SCREENS
-  ? process.env.SCREENS.split(',').map((path) => path.trim()).filter(Boolean)
+const pages = config.screens
+  ? config.screens
   : STATIONS.flatMap((station) => LANGUAGES.map((lang) => `${lang}/${station}`));
 
 const missing = pages.filter((path) => !existsSync(join(OUT_DIR, path, 'index.html')));

@@ -9,9 +9,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { checkBuildForStaffLeaks, describeLeakReport } from '../src/data/leak-check';
+import { config } from '../src/config';
 
-const folder = process.argv[2] ?? process.env.OUT_DIR ?? 'dist';
-const contentRoot = process.env.CONTENT_DIR ?? 'content';
+const folder = process.argv[2] ?? config.outDir;
+const contentRoot = config.contentDir;
 
 if (!existsSync(folder) || readdirSync(folder).length === 0) {
   console.error(`No build in ${folder}; run "npm run build" first (or pass the build folder).`);

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { infoLoader } from './data/info-loader';
 import { infoSchema } from './schemas/info';
+import { config } from './config';
 
 /**
  * Only the information pages are a collection (their Markdown is rendered by
@@ -10,7 +11,7 @@ import { infoSchema } from './schemas/info';
  */
 export const collections = {
   info: defineCollection({
-    loader: infoLoader(() => process.env.CONTENT_DIR ?? './content'),
+    loader: infoLoader(() => config.contentDir),
     schema: infoSchema,
   }),
 };

@@ -2,29 +2,18 @@
  * The badge trust list the /verify/ page ships: public keys and revoked
  * badge ids from content/badges/, validated like the rest of content.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { BadgeTrust } from '../lib/badge';
-import { ContentError, problemsFromZod, type ContentProblem } from '../lib/content-check';
+import { ContentError, type ContentProblem } from '../lib/content-check';
 import { badgeKeysFile, revokedBadgesFile } from '../schemas/badges';
+import { config } from '../config';
+import { firstLine, readYamlFile } from '../node/yaml';
 
 function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef, unknown>, problems: ContentProblem[]): T[] {
   const file = `content/badges/${name}`;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(join(root, 'badges', name), 'utf8'));
-  } catch (error) {
-    problems.push({ file, field: '(whole file)', message: `cannot read it: ${(error as Error).message.split('\n')[0]}; the file must exist and hold a YAML list ([] when empty)` });
-    return [];
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    problems.push(...problemsFromZod(file, parsed.error.issues));
-    return [];
-  }
-  return parsed.data;
+  const unreadable = (error: unknown) => `cannot read it: ${firstLine(error)}; the file must exist and hold a YAML list ([] when empty)`;
+  return readYamlFile(join(root, 'badges', name), file, schema, problems, { unreadable, invalid: unreadable }) ?? [];
 }
 
 /**

@@ -4,9 +4,10 @@
  * (tests/dist/budgets.test.ts), so both speak of the same numbers.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSize, measurePage, precachedPaths, type PageWeight } from '../lib/budgets';
 import { stationUrl } from '../lib/urls';
+import { filesBelow } from '../node/files';
 import { builtFileReader } from '../offline/build';
 import { filesOfPage } from '../offline/install';
 import { expandPack, stationPackPaths, type PackTemplate } from '../offline/pack';
@@ -76,14 +77,6 @@ export function pageType(path: string): string {
   return parts[3] ?? 'other';
 }
 
-function htmlFiles(root: string, folder = ''): string[] {
-  return readdirSync(join(root, folder)).flatMap((name) => {
-    const relative = `${folder}/${name}`;
-    if (statSync(join(root, relative)).isDirectory()) return htmlFiles(root, relative);
-    return name.endsWith('.html') ? [relative] : [];
-  });
-}
-
 export function measureBuild(root: string): BudgetReport {
   const read = (path: string) => {
     const file = join(root, path.split('?')[0] ?? path);
@@ -94,7 +87,7 @@ export function measureBuild(root: string): BudgetReport {
   // Posters are print documents, not pages a traveller loads; their CSS is not the site's.
   const siteStylesheets = new Set<string>();
   let inlineCssMax = 0;
-  for (const path of htmlFiles(root)) {
+  for (const path of filesBelow(root, (name) => name.endsWith('.html')).map((file) => `/${relative(root, file).split(sep).join('/')}`)) {
     const weight = measurePage(readFileSync(join(root, path), 'utf8'), read);
     weight.renderBlocking.forEach((item) => renderBlocking.add(item));
     inlineCssMax = Math.max(inlineCssMax, weight.inlineCssGzip);

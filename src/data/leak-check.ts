@@ -4,21 +4,15 @@
  * and the end-to-end test that builds both sites.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { load as parseYaml } from 'js-yaml';
 import { collectSecrets, findSecrets, FRAGMENT_WORDS, MIN_WORDS, searchableText, withoutPublicForms, type Hit, type PublicOverlap, type ScannedFile, type SecretSet } from '../lib/leak-scan';
+import { filesBelow } from '../node/files';
 
 const LOCALES = fileURLToPath(new URL('../../locales', import.meta.url));
-
-function filesBelow(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesBelow(path) : [path];
-  });
-}
 
 /** A PDF's text as a reader sees it (poppler's pdftotext); its raw bytes hide text in compressed streams. */
 function pdfText(path: string): string {

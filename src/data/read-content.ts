@@ -10,6 +10,9 @@ import type { BadgeTrust } from '../lib/badge';
 import { ALL_LANGUAGE_CODES } from '../lib/languages';
 import type { PosterLock } from '../posters/model';
 import { checkBadgeTrust } from './badges';
+import { config } from '../config';
+import { filesBelowIfAny } from '../node/files';
+import { checkYaml } from '../node/yaml';
 import { readPosterLock } from '../posters/lock-file';
 
 export { ContentError };
@@ -30,18 +33,8 @@ interface FoundFile {
   readonly below: string;
 }
 
-function listFiles(folder: string, extension: RegExp, base = folder): FoundFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return listFiles(path, extension, base);
-    return extension.test(name) ? [{ path, below: relative(base, path).split(sep).join('/') }] : [];
-  });
+function foundFiles(folder: string, extension: RegExp): FoundFile[] {
+  return filesBelowIfAny(folder, (name) => extension.test(name)).map((path) => ({ path, below: relative(folder, path).split(sep).join('/') }));
 }
 
 /** Files not on disk yet, by absolute path, read as if they were (an import checks its files before writing any). */
@@ -68,7 +61,7 @@ function placeProblem(name: string, depth: number, below: string): string | unde
 
 /** Files on disk and pending files below `folder`, each once. */
 function filesWithPending(folder: string, extension: RegExp, pending: PendingFiles): FoundFile[] {
-  const onDisk = listFiles(folder, extension);
+  const onDisk = foundFiles(folder, extension);
   const known = new Set(onDisk.map(({ path }) => path));
   const waiting = [...pending.keys()]
     .filter((path) => !known.has(path) && extension.test(path) && !relative(folder, path).startsWith('..'))
@@ -96,19 +89,8 @@ function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T
     fileOfId.set(id, file);
     const text = readText(path, file, problems, pending);
     if (text === undefined) continue;
-    let raw: unknown;
-    try {
-      raw = parseYaml(text);
-    } catch (error) {
-      problems.push({ file, field: '(whole file)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` });
-      continue;
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...problemsFromZod(file, parsed.error.issues));
-      continue;
-    }
-    entries.push({ id, file, data: parsed.data });
+    const data = checkYaml(text, file, schema, problems);
+    if (data !== undefined) entries.push({ id, file, data });
   }
   return entries;
 }
@@ -123,7 +105,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 function checkInfoPages(root: string, displayRoot: string, options: ReadOptions, problems: ContentProblem[]): InfoSource[] {
   const sources: InfoSource[] = [];
   const siteLanguages = new Set(options.siteLanguages);
-  for (const { path, below } of listFiles(join(root, 'info'), /\.md$/i)) {
+  for (const { path, below } of foundFiles(join(root, 'info'), /\.md$/i)) {
     const file = relative(displayRoot, path).split(sep).join('/');
     const parts = below.split('/');
     if (parts.length !== 2) {
@@ -135,7 +117,7 @@ function checkInfoPages(root: string, displayRoot: string, options: ReadOptions,
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(name)) problems.push({ file, field: '(file name)', message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md` });
     const text = readText(path, file, problems);
     if (text === undefined) continue;
-    const checkMarkdown = options.checkMarkdown ?? process.env[SKIP_MARKDOWN_CHECK] !== '1';
+    const checkMarkdown = options.checkMarkdown ?? config.checkMarkdown;
     const checked = infoPageProblems(text, checkMarkdown);
     problems.push(...checked.problems.map((problem) => ({ file, ...problem })));
     sources.push({ id: `${lang}/${name.replace(/\.md$/i, '')}`, path, frontMatter: checked.frontMatter, body: checked.body });
@@ -195,16 +177,9 @@ function findInfoPageProblems(text: string, checkMarkdown: boolean): CheckedInfo
   return { problems, frontMatter: raw, body };
 }
 
-/**
- * Only the end-to-end test of hostile Markdown sets this environment variable,
- * to prove the layers behind the gate (the sanitiser, the CSP). Read here, so
- * every integration that reads content agrees.
- */
-export const SKIP_MARKDOWN_CHECK = 'CONTENT_GATE_SKIP_MARKDOWN_CHECK_FOR_TESTS';
-
 export interface ReadOptions extends CheckOptions {
   readonly displayRoot?: string;
-  /** Raw HTML and link addresses in Markdown; on unless SKIP_MARKDOWN_CHECK=1. */
+  /** Raw HTML and link addresses in Markdown; on unless the hostile-content test turns it off (src/config.ts). */
   readonly checkMarkdown?: boolean;
 }
 

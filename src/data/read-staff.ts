@@ -3,14 +3,14 @@
  * build (src/staff/, src/integrations/staff-build.ts) and by tests; the
  * public site never imports this module.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { problemsFromZod, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
+import { type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
 import { checkStaffContent, staffWarnings } from '../lib/staff-plan';
 import { checklistSchema, staffPlanSchema, stationStaffSchema, type ChecklistData, type StaffPlanData, type StationStaffData } from '../schemas/staff';
 import { ContentError } from './read-content';
+import { filesBelowIfAny } from '../node/files';
+import { firstLine, readYamlFile } from '../node/yaml';
 
 export interface StaffContent {
   readonly plan: Entry<StaffPlanData>;
@@ -20,36 +20,10 @@ export interface StaffContent {
   readonly stations: readonly Entry<StationStaffData>[];
 }
 
-function yamlFilesBelow(folder: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return yamlFilesBelow(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
 function readEntry<T>(path: string, id: string, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[]): Entry<T> | undefined {
   const file = relative(displayRoot, path).split(sep).join('/');
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    problems.push({ file, field: '(whole file)', message: missing ? 'missing; the staff build needs it' : `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` });
-    return undefined;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    problems.push(...problemsFromZod(file, parsed.error.issues));
-    return undefined;
-  }
-  return { id, file, data: parsed.data };
+  const data = readYamlFile(path, file, schema, problems, { unreadable: (error) => (error.code === 'ENOENT' ? 'missing; the staff build needs it' : `not valid YAML: ${firstLine(error)}; check indentation and quotes`) });
+  return data === undefined ? undefined : { id, file, data };
 }
 
 /**
@@ -63,10 +37,10 @@ export function readStaffContent(root: string, content: Pick<ContentSet, 'statio
   const idOf = (base: string, path: string) => relative(base, path).split(sep).join('/').replace(/\.ya?ml$/, '');
 
   const plan = readEntry(join(folder, 'plan.yaml'), 'plan', staffPlanSchema, displayRoot, problems);
-  const checklists = yamlFilesBelow(join(folder, 'checklists'))
+  const checklists = filesBelowIfAny(join(folder, 'checklists'), (name) => /\.ya?ml$/.test(name))
     .flatMap((path) => readEntry(path, idOf(join(folder, 'checklists'), path), checklistSchema, displayRoot, problems) ?? [])
     .sort((a, b) => a.data.order - b.data.order);
-  const stations = yamlFilesBelow(join(folder, 'stations')).flatMap((path) => readEntry(path, idOf(join(folder, 'stations'), path), stationStaffSchema, displayRoot, problems) ?? []);
+  const stations = filesBelowIfAny(join(folder, 'stations'), (name) => /\.ya?ml$/.test(name)).flatMap((path) => readEntry(path, idOf(join(folder, 'stations'), path), stationStaffSchema, displayRoot, problems) ?? []);
   if (checklists.length === 0) problems.push({ file: 'content/staff/checklists/', field: '(folder)', message: 'no checklist found; the staff build prints at least one' });
 
   const staffSet = { stations };

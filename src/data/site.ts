@@ -7,7 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { BadgeTrust } from '../lib/badge';
-import { selectLanguages } from '../lib/languages';
+import { config } from '../config';
 import { forgetSiteContent, readSiteContent } from './read-content';
 import { resolveSite, type SiteModel } from './site-model';
 
@@ -55,14 +55,9 @@ function groupInfoPages(entries: readonly InfoEntry[]): InfoPage[] {
     .sort((a, b) => a.order - b.order);
 }
 
-/** The content folder of this build: CONTENT_DIR, or ./content where the build runs. */
-function contentRoot(): string {
-  return process.env.CONTENT_DIR ?? './content';
-}
-
 async function loadSite(): Promise<Site> {
-  const { content, badges } = readSiteContent(contentRoot());
-  const model = resolveSite(content, selectLanguages(import.meta.env.PUBLIC_LOCALES));
+  const { content, badges } = readSiteContent(config.contentDir);
+  const model = resolveSite(content, config.languages);
   return { ...model, infoPages: groupInfoPages(await getCollection('info')), badges };
 }
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { config } from '../config';
 
 /**
  * The system Chromium (Debian's /usr/bin/chromium) or CHROMIUM_PATH; the
  * project never downloads a browser. Used by the tests and to print posters.
  */
 function candidates(): string[] {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  return [config.chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 }
 
 /** The Chromium to use, or undefined when there is none. */

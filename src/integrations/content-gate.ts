@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
 import { formatProblem, publishProblems } from '../lib/content-check';
 import { staleEntries } from '../lib/staleness';
-import { ContentError, readSiteContent, SKIP_MARKDOWN_CHECK } from '../data/read-content';
+import { config as settings, SKIP_MARKDOWN_CHECK } from '../config';
+import { ContentError, readSiteContent } from '../data/read-content';
 
 /**
  * Validates all of content/ before Astro writes anything, so bad content
@@ -17,13 +17,13 @@ export function contentGate(): AstroIntegration {
   return {
     name: 'safe-station:content-gate',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
-        if (process.env[SKIP_MARKDOWN_CHECK] === '1') logger.warn(`${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`);
+      'astro:config:setup': ({ logger }) => {
+        const root = settings.contentDir;
+        if (!settings.checkMarkdown) logger.warn(`${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`);
         const today = new Date().toISOString().slice(0, 10);
         try {
           const { content, warnings } = readSiteContent(root);
-          const unpublishable = publishProblems(content, { allowSamples: process.env.SAMPLE_DATA === '1' });
+          const unpublishable = publishProblems(content, { allowSamples: settings.allowSampleData });
           if (unpublishable.length > 0) throw new ContentError(unpublishable);
           logger.info(`content ok: ${content.countries.length} countries, ${content.stations.length} stations, ${content.contacts.length} contacts, ${content.services.length} services`);
           for (const warning of warnings) logger.warn(formatProblem(warning));

@@ -1,17 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageType } from '../data/budget-report';
 import { inlineStylesheets } from '../lib/inline-css';
-
-function htmlFiles(root: string, folder = ''): string[] {
-  return readdirSync(join(root, folder)).flatMap((name) => {
-    const relative = `${folder}/${name}`;
-    if (statSync(join(root, relative)).isDirectory()) return htmlFiles(root, relative);
-    return name.endsWith('.html') ? [relative] : [];
-  });
-}
+import { filesBelow } from '../node/files';
 
 /**
  * Station pages are where a QR scan lands: their stylesheets (about 2.5 KB
@@ -30,9 +23,8 @@ export function inlineStationCss(): AstroIntegration {
           return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
         };
         let pages = 0;
-        for (const path of htmlFiles(root)) {
-          if (pageType(path) !== 'station') continue;
-          const file = join(root, path);
+        for (const file of filesBelow(root, (name) => name.endsWith('.html'))) {
+          if (pageType(`/${relative(root, file).split(sep).join('/')}`) !== 'station') continue;
           writeFileSync(file, inlineStylesheets(readFileSync(file, 'utf8'), read));
           pages += 1;
         }

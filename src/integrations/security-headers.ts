@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import islandLoader from 'astro/runtime/server/astro-island.prebuilt.js';
@@ -10,6 +10,7 @@ import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { LANGUAGE_REDIRECT_SCRIPT } from '../lib/language-redirect';
 import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginsOf, withMetaPolicy } from '../lib/security-headers';
+import { filesBelow } from '../node/files';
 
 /**
  * The only inline scripts a page may hold: Astro's island loader and its
@@ -22,13 +23,6 @@ import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginx
 export const KNOWN_INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map(
   Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective, 'language redirect': LANGUAGE_REDIRECT_SCRIPT }).map(([name, source]) => [scriptHash(source), name]),
 );
-
-function htmlFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** A page that can open the service map (its island's script is named after the component) loads tiles. */
 const MAP_ISLAND = /component-url="[^"]*\/ServiceMap\.[^"]*\.js"/;
@@ -49,7 +43,7 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
         const used = new Set<string>();
         const hashOf = new Map<string, string>();
         const metaOf = new Map<string, string>();
-        const paths = htmlFiles(root);
+        const paths = filesBelow(root, (name) => name.endsWith('.html'));
         // One page at a time (read, check, write its <meta>), so memory holds one page, not the whole site.
         for (const path of paths) {
           const html = readFileSync(path, 'utf8');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -9,6 +9,8 @@ import { readStaffContent } from '../data/read-staff';
 import { formatProblem } from '../lib/content-check';
 import { staffServiceWorkerPath } from '../lib/staff-urls';
 import { contentGate } from './content-gate';
+import { config as settings } from '../config';
+import { filesBelow } from '../node/files';
 
 /**
  * The staff build (`npm run build:staff`, STAFF_BUILD=1): its own source
@@ -25,21 +27,14 @@ export function staffSiteConfig(site: string): AstroUserConfig {
     site,
     srcDir: './src/staff',
     publicDir: './src/staff/public',
-    outDir: process.env.OUT_DIR || './dist-staff',
-    cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro-staff',
+    outDir: settings.outDir,
+    cacheDir: settings.astroCacheDir,
     trailingSlash: 'ignore',
     build: { format: 'file', inlineStylesheets: 'always' },
     image: { service: passthroughImageService() },
     devToolbar: { enabled: false },
     integrations: [contentGate(), staffGate()],
   };
-}
-
-function filesBelow(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesBelow(path) : [path];
-  });
 }
 
 /** A service worker that keeps every file of the build: network first (fresh plans), the copy when offline. */
@@ -74,8 +69,8 @@ function staffGate(): AstroIntegration {
   return {
     name: 'safe-station:staff-build',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
+      'astro:config:setup': ({ logger }) => {
+        const root = settings.contentDir;
         const { content } = readSiteContent(root);
         const { staff, warnings } = readStaffContent(root, content);
         logger.info(`staff content ok: plan with ${staff.plan.data.situations.length} situations, ${staff.checklists.length} checklists, ${staff.stations.length} station files`);

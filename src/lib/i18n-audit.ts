@@ -15,19 +15,43 @@ export function flattenKeys(messages: Messages, prefix = ''): string[] {
   return flattenEntries(messages, prefix).map(([key]) => key);
 }
 
+/** One call argument: string and template literals (which may hold commas and brackets) or plain code up to `,` or `)`. */
+const ARGUMENT = String.raw`((?:\`[^\`]*\`|'[^']*'|"[^"]*"|[^,()'"\`])*)`;
+const LITERAL = /(['"`])((?:(?!\1).)*)\1/g;
+
 /**
- * Keys referenced in source code: any string literal that starts with one of
- * the English top-level sections and a dot, so keys chosen by a ternary count
- * too. A template literal with a variable part (`section.${x}`) counts as a
- * prefix: every key below it is in use.
+ * The names a file translates with: `t`, every name bound to `useTranslations(…)`, and every
+ * helper that takes a `key` and hands it to a translator (`const words = (key: string) => … t(key)`),
+ * so keys passed to such a helper are read where they are written.
+ */
+export function translatorsOf(source: string): Set<string> {
+  const names = new Set(['t']);
+  for (const [, name = ''] of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*useTranslations\(/g)) names.add(name);
+  for (const [, name = ''] of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*\(\s*key\s*(?::\s*\w+)?\s*\)\s*=>[^;\n]*\(\s*key\s*[,)]/g)) names.add(name);
+  return names;
+}
+
+/**
+ * Keys the code translates: the first argument of each translation call, both branches of a
+ * ternary there (`t(isText ? 'common.textNumber' : 'common.callNumber')`), and nothing else (a
+ * field path like `services.${index}` in an error message is not a key). A template literal with
+ * a variable part in a translation call (`t(\`service.offer.${offer}\`)`) is the explicit dynamic
+ * pattern of that call: every key below its fixed part counts as used.
  */
 export function keysUsedInSource(source: string, sections: readonly string[]): { exact: Set<string>; prefixes: Set<string> } {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
-  const pattern = new RegExp(`(['"\`])((?:${sections.join('|')})\\.[A-Za-z0-9_.-]*?)(\\$\\{|\\1)`, 'g');
-  for (const [, quote, key = '', end] of source.matchAll(pattern)) {
-    if (quote === '`' && end === '${') prefixes.add(key);
-    else exact.add(key);
+  const names = [...translatorsOf(source)].join('|');
+  const call = new RegExp(`(?:(?<![\\w.])(?:${names})(?:\\.has)?|\\buseTranslations\\([^()]*\\))\\(\\s*${ARGUMENT}`, 'g');
+  const isKey = (text: string) => sections.some((section) => text.startsWith(`${section}.`));
+  for (const [, argument = ''] of source.matchAll(call)) {
+    for (const [, quote, text = ''] of argument.matchAll(LITERAL)) {
+      const dynamic = quote === '`' ? text.indexOf('${') : -1;
+      const key = dynamic >= 0 ? text.slice(0, dynamic) : text;
+      if (!isKey(key)) continue;
+      if (dynamic >= 0) prefixes.add(key);
+      else exact.add(key);
+    }
   }
   return { exact, prefixes };
 }

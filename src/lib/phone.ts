@@ -105,7 +105,3 @@ export function spokenDigits(display: string): string {
     .filter(Boolean)
     .join(', ');
 }
-
-export function regionOf(number: string): CountryCode | undefined {
-  return isShortCode(number) ? undefined : parsePhoneNumberFromString(number)?.country;
-}

@@ -30,9 +30,6 @@ export interface ResolvedRole {
   readonly public: readonly PublicContact[];
 }
 
-/** Roles only a station can fill in; no public number stands in for them. */
-export const INTERNAL_ROLES: readonly StaffRole[] = ['station-security', 'on-call-ngo', 'interpreting'];
-
 const withPurpose = (contacts: readonly PublicContact[], purpose: ContactPurpose) => contacts.filter((c) => c.data.purposes.includes(purpose));
 
 /** The country's public contacts that answer for a role. */

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config as settings } from '../config';
 import { readSiteContent } from '../data/read-content';
 import { findChromium } from '../integrations/chromium';
 import { lockPath } from './lock-file';
@@ -21,15 +22,15 @@ export function posters(): AstroIntegration {
     name: 'safe-station:posters',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const root = process.env.CONTENT_DIR ?? fileURLToPath(new URL('./content', config.root));
+        const root = settings.contentDir;
         // The content gate has already read and validated this folder; this is its cached result.
         const { content, posterLock: lock } = readSiteContent(root);
         const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
-        if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(process.env.CONTENT_DIR ?? 'content')));
+        if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(root)));
         if (config.site && !posterOrigin(config.site)) {
           logger.warn(`no posters: the site address is ${new URL(config.site).origin}, a local address; set SITE_URL to the public address to make posters`);
         }
-        cacheDir = process.env.POSTERS_CACHE_DIR ?? join(fileURLToPath(config.cacheDir), 'posters');
+        cacheDir = settings.postersCacheDir ?? join(fileURLToPath(config.cacheDir), 'posters');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const report = await printPosterPdfs({ outDir: fileURLToPath(dir), cacheDir, chromium: findChromium() });

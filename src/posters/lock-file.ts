@@ -4,13 +4,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { config } from '../config';
 import { EMPTY_LOCK, type PosterLock } from './model';
 
 export const LOCK_FILE_NAME = 'posters.lock.json';
 
 /** The content folder the build reads: CONTENT_DIR, or ./content from where the build runs. */
 export function contentRoot(): string {
-  return process.env.CONTENT_DIR ?? './content';
+  return config.contentDir;
 }
 
 export function lockPath(root: string): string {

@@ -16,6 +16,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join, sep } from 'node:path';
 import { chromium as browserType, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../integrations/chromium';
+import { filesBelowIfAny } from '../node/files';
+import { contentTypeOf } from '../node/mime';
 import { POSTER_PDF_META } from './model';
 /** Part of every cache key: change it when the way PDFs are printed changes, and every poster is printed again. */
 const PRINT_RECIPE = 'safe-station poster pdf v1: preferCSSPageSize, printBackground, tagged';
@@ -54,31 +56,12 @@ export interface PrintOptions {
   readonly concurrency?: number;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
-function htmlFilesBelow(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return htmlFilesBelow(path);
-    return name === 'index.html' ? [path] : [];
-  });
-}
-
 /** Every built poster page that asks for a PDF, with the cache key of its exact HTML. */
 export function findPosterJobs(outDir: string, chromium: string | undefined): PosterJob[] {
   const pattern = new RegExp(`<meta name="${POSTER_PDF_META}" content="([^"]+)"`);
   // The Chromium binary and its date: a Chromium upgrade prints every poster again.
   const browser = chromium && existsSync(chromium) ? `${chromium} ${statSync(chromium).mtimeMs}` : '';
-  return htmlFilesBelow(join(outDir, 'posters'))
+  return filesBelowIfAny(join(outDir, 'posters'), (name) => name === 'index.html')
     .flatMap((file) => {
       const html = readFileSync(file);
       const pdf = pattern.exec(html.toString('utf8'))?.[1];
@@ -160,7 +143,7 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
         if (url.origin !== PRINT_ORIGIN) return route.abort();
         const file = fileForUrlPath(outDir, url.pathname);
         if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-        return route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        return route.fulfill({ status: 200, body: readFileSync(file), contentType: contentTypeOf(file) });
       });
       const queue = [...toPrint];
       const worker = async () => {

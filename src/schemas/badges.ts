@@ -37,5 +37,3 @@ export const revokedBadgeSchema = z
 export const badgeKeysFile = z.array(badgeKeySchema);
 export const revokedBadgesFile = z.array(revokedBadgeSchema);
 
-export type BadgeKeyData = z.infer<typeof badgeKeySchema>;
-export type RevokedBadgeData = z.infer<typeof revokedBadgeSchema>;

@@ -43,4 +43,3 @@ export const glossarySchema = z
   .strict();
 
 export type Glossary = z.infer<typeof glossarySchema>;
-export type GlossaryTerm = Glossary['terms'][GlossaryTermId];

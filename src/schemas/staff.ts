@@ -112,9 +112,7 @@ export const stationStaffSchema = z
   })
   .strict();
 
-export type SituationId = z.infer<typeof situationId>;
 export type StaffRole = z.infer<typeof staffRole>;
-export type StaffReview = z.infer<typeof staffReview>;
 export type Situation = z.infer<typeof situationSchema>;
 export type StaffPlanData = z.infer<typeof staffPlanSchema>;
 export type ChecklistData = z.infer<typeof checklistSchema>;

@@ -5,6 +5,7 @@
 import { getSite, type Country, type Site, type Station } from '../data/site';
 import { readStaffContent, type StaffContent } from '../data/read-staff';
 import type { StationStaffData } from '../schemas/staff';
+import { config } from '../config';
 
 export interface StaffSite {
   readonly site: Site;
@@ -18,7 +19,7 @@ const stationId = (station: Station) => `${station.country.code}/${station.slug}
 async function loadStaffSite(): Promise<StaffSite> {
   const site = await getSite();
   const stations = site.stations.map((station) => ({ id: stationId(station), file: '', data: station.data }));
-  const { staff } = readStaffContent(process.env.CONTENT_DIR ?? './content', { stations });
+  const { staff } = readStaffContent(config.contentDir, { stations });
   const byStation = new Map(staff.stations.map((entry) => [entry.id, entry.data]));
   return { site, staff, staffOf: (station) => byStation.get(stationId(station)) };
 }

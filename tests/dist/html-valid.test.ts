@@ -4,6 +4,7 @@ import { HtmlValidate, formatterFactory, type ConfigData } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { pageType } from '../../src/data/budget-report';
 import { builtLanguages, languageOfPath, readBuiltPages } from '../support/built-site';
+import { config } from '../../src/config';
 
 /**
  * HTML validity (html-validate, rules in .htmlvalidate.json). Pages of one
@@ -20,11 +21,11 @@ describe('HTML validity', () => {
   for (const page of pages) {
     const key = `${pageType(page.url)} ${languageOfPath(page.url, languages) ?? page.lang}`;
     const current = chosen.get(key);
-    if (process.env.HTML_VALIDATE_ALL) chosen.set(page.url, page);
+    if (config.htmlValidateAll) chosen.set(page.url, page);
     else if (!current || page.html.length > current.html.length) chosen.set(key, page);
   }
 
-  it(`is valid on ${process.env.HTML_VALIDATE_ALL ? 'every page' : 'one page per template and language'}`, async () => {
+  it(`is valid on ${config.htmlValidateAll ? 'every page' : 'one page per template and language'}`, async () => {
     expect(chosen.size).toBeGreaterThan(100);
     const text = formatterFactory('text');
     const failures: string[] = [];

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outDir, readBuiltPages } from '../support/built-site';
+import { filesBelow } from '../../src/node/files';
 
 /**
  * Invented sample services never reach the public build (the content gate
  * refuses them without SAMPLE_DATA=1). This checks the output itself: no page,
  * open-data file or sitemap mentions a sample, in any language.
  */
-const listFiles = (folder: string): string[] =>
-  readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-
 describe('no sample data in the public output', () => {
   const labels = readdirSync('locales')
     .filter((name) => name.endsWith('.json'))
@@ -29,7 +24,7 @@ describe('no sample data in the public output', () => {
   });
 
   it('no open-data (HSDS) or other data file carries a sample flag', () => {
-    const files = listFiles(outDir).filter((file) => /\.(json|xml|txt|webmanifest)$/.test(file));
+    const files = filesBelow(outDir).filter((file) => /\.(json|xml|txt|webmanifest)$/.test(file));
     const hsds = files.filter((file) => file.includes(`${join('data', 'hsds')}`));
     expect(hsds.length).toBeGreaterThan(5);
     const hits = files.filter((file) => /sample/i.test(readFileSync(file, 'utf8')));

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LANGUAGES } from '../../src/lib/languages';
 import { contactsOf, countryOf, shipped } from '../support/content';
 import { uiText } from '../support/ui-text';
+import { config } from '../../src/config';
 
 /**
  * The promise of the station page: on a 360 × 640 phone, in every language,
@@ -13,7 +14,7 @@ import { uiText } from '../support/ui-text';
  */
 const PHONE = { width: 360, height: 640 };
 /** Every language this build has (a full build has all 16; PUBLIC_LOCALES builds fewer). */
-const OUT_DIR = process.env.OUT_DIR ?? 'dist';
+const OUT_DIR = config.outDir;
 const BUILT = LANGUAGES.filter(({ code }) => existsSync(join(OUT_DIR, code, 'index.html')));
 const SMALL_PHONE = { width: 320, height: 568 };
 

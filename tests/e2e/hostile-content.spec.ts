@@ -3,8 +3,8 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SKIP_MARKDOWN_CHECK } from '../../src/data/read-content';
-import { serveStatic } from '../support/static-server';
+import { childEnv, SKIP_MARKDOWN_CHECK } from '../../src/config';
+import { serveStatic } from '../../src/node/static-server';
 
 /**
  * Content is data, never markup (issue 15). A copy of the shipped content
@@ -51,7 +51,7 @@ const servers: { name: string; origin: string; close: () => Promise<void> }[] = 
 function build(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn('npx', ['astro', 'build'], {
-      env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), PUBLIC_LOCALES: 'en', SITE_URL: 'http://localhost:4321', STAFF_BUILD: '', ...env },
+      env: childEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), PUBLIC_LOCALES: 'en', SITE_URL: 'http://localhost:4321', STAFF_BUILD: '', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

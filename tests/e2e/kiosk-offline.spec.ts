@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { waitForControl } from '../support/service-worker';
+import { waitForControl } from '../../src/node/service-worker';
 import { serveBuildCopyPerTest } from '../support/build-copy';
 
 const KIOSK = '/kiosk/ro/bucuresti-nord/';

@@ -1,13 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { siteUrlFromEnv } from '../../src/lib/site-url';
+import { config } from '../../src/config';
 import { expectNoAxeViolations } from '../support/axe';
 import { parse } from 'node-html-parser';
 import { contactsOf, countryOf, shipped } from '../support/content';
 import { uiText } from '../support/ui-text';
 
-const SITE = new URL(siteUrlFromEnv(process.env));
+const SITE = new URL(config.siteUrl);
 const KIOSK = '/kiosk/ro/bucuresti-nord/';
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };

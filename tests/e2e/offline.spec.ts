@@ -1,7 +1,7 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { waitForCached, waitForControl } from '../support/service-worker';
+import { waitForCached, waitForControl } from '../../src/node/service-worker';
 import { serveBuildCopyPerTest } from '../support/build-copy';
 import { precachedPaths } from '../../src/lib/budgets';
 import { builtFileReader } from '../../src/offline/build';

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { displayNumber } from '../../src/lib/phone';
+import { config } from '../../src/config';
 import { qrSymbol } from '../../src/lib/qr';
-import { siteUrlFromEnv } from '../../src/lib/site-url';
 import { fingerprinted } from '../../src/posters/fingerprint';
 import { readPosterLock } from '../../src/posters/lock-file';
 import { moduleSizeMm, POSTER_FORMATS, posterLanguages, posterStationsOfContent, posterVersion, printedNumbers, qrPayload, stationPoster } from '../../src/posters/model';
@@ -13,8 +13,8 @@ import { contactsOf, countryOf, shipped } from '../support/content';
 import { decodeQrFromPdf, mmToPt, pdfFonts, pdfInfo, pdfText } from '../support/pdf';
 
 // The posters of the build under test (npm test builds them before the end-to-end tests).
-const outDir = process.env.OUT_DIR ?? 'dist';
-const origin = siteUrlFromEnv(process.env);
+const outDir = config.outDir;
+const origin = config.siteUrl;
 const stations = shipped.stations.map((entry) => ({ code: entry.data.code, country: entry.data.country, slug: entry.id.split('/')[1] ?? '', name: entry.data.name, entry }));
 /** What each station's posters print, worked out from the content like the build does. */
 const numbersOf = (country: string) => {

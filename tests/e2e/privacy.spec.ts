@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { serveStatic } from '../support/static-server';
+import { serveStatic } from '../../src/node/static-server';
+import { config } from '../../src/config';
 
 // Served with the build's own _headers, so the Content-Security-Policy is the one a host would send.
-const built = process.env.OUT_DIR ?? 'dist';
+const built = config.outDir;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   site = await serveStatic(built);

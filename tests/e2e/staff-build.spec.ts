@@ -9,8 +9,8 @@ import { SITUATIONS } from '../../src/schemas/staff';
 import { expectNoAxeViolations } from '../support/axe';
 import { shipped } from '../support/content';
 import { pdfInfo, pdfText } from '../support/pdf';
-import { waitForControl } from '../support/service-worker';
-import { serveStatic } from '../support/static-server';
+import { waitForControl } from '../../src/node/service-worker';
+import { serveStatic } from '../../src/node/static-server';
 import { uiText } from '../support/ui-text';
 import { FICTIONAL_NUMBERS, FILLED_STATION, makeStaffTestBuilds, REVOKED_BADGE_ID, TEST_ISSUER, TEST_KEY_ID, type StaffTestBuilds } from '../support/staff-builds';
 

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../src/node/static-server';
+import { config } from '../../src/config';
 
 export interface BuildCopy {
   /** Where the copy is served, e.g. http://127.0.0.1:41234. */
@@ -19,7 +20,7 @@ export interface BuildCopy {
  * stop the server or change the site under a page.
  */
 export function serveBuildCopyPerTest(prefix: string): BuildCopy {
-  const built = process.env.OUT_DIR ?? 'dist';
+  const built = config.outDir;
   let root = '';
   let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
   test.beforeEach(async () => {

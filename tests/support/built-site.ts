@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
+import { config } from '../../src/config';
+import { filesBelow } from '../../src/node/files';
 
 /**
  * The built site on disk (OUT_DIR, default dist/), read once per test file:
@@ -18,14 +20,7 @@ export interface BuiltPage {
   readonly noindex: boolean;
 }
 
-export const outDir = resolve(process.env.OUT_DIR || 'dist');
-
-function listFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+export const outDir = resolve(config.outDir);
 
 /** "en/ro/index.html" → "/en/ro/"; "404.html" → "/404.html". */
 export function urlOfFile(file: string): string {
@@ -45,7 +40,7 @@ function parseBuiltPages(): BuiltPage[] {
   if (!existsSync(join(outDir, 'index.html'))) {
     throw new Error(`No build in ${outDir}. Run "npm run build" first (or set OUT_DIR to the folder you built into).`);
   }
-  return listFiles(outDir)
+  return filesBelow(outDir)
     .filter((file) => file.endsWith('.html'))
     .sort()
     .map((file) => {

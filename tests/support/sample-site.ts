@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from './staff-builds';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../src/node/static-server';
 
 /**
  * The invented sample services live in tests/fixtures/content/samples/ and

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportPublicJwk, generateBadgeKeyPair } from '../../src/lib/badge';
 import { keysYamlEntry } from '../../src/lib/badge-cli';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../src/node/static-server';
+import { childEnv } from '../../src/config';
 
 /**
  * Both sites built from one copy of the content, for the tests that need
@@ -53,7 +54,7 @@ export interface StaffTestBuilds {
 /** Runs `astro build` with these settings on top of the environment; rejects with the end of its output. */
 export function build(env: Record<string, string>, label: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['astro', 'build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['astro', 'build'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,20 +7,15 @@ import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
 import { useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
+import { filesBelow } from '../../src/node/files';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const readLocale = (lang: string) => JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Messages;
 const english = readLocale('en');
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.(astro|tsx?)$/.test(entry.name) ? [join(folder, entry.name)] : [],
-  );
-}
-
 describe('locales', () => {
   const used = { exact: new Set<string>(), prefixes: new Set<string>() };
-  for (const file of sourceFiles(join(root, 'src'))) {
+  for (const file of filesBelow(join(root, 'src'), (name) => /\.(astro|tsx?)$/.test(name))) {
     const found = keysUsedInSource(readFileSync(file, 'utf8'), Object.keys(english));
     found.exact.forEach((k) => used.exact.add(k));
     found.prefixes.forEach((k) => used.prefixes.add(k));
@@ -71,5 +66,47 @@ describe('languages', () => {
     expect(fontFacesFor('Cyrl', 'uk').some((f) => f.family === 'Noto Sans Arabic')).toBe(false);
     expect(fontFacesFor('Arab', 'ar').map((f) => f.file)).toContain('noto-sans-arabic-arabic-700-normal.woff2');
     expect(fontFacesFor('Latn', 'vi').map((f) => f.file)).toContain('noto-sans-vietnamese-400-normal.woff2');
+  });
+});
+
+describe('i18n audit: keys the code translates', () => {
+  const sections = ['common', 'service', 'services', 'poster', 'kiosk', 'notFound'];
+  const read = (source: string) => {
+    const { exact, prefixes } = keysUsedInSource(source, sections);
+    return { exact: [...exact].sort(), prefixes: [...prefixes].sort() };
+  };
+
+  it('reads the first argument of t(…), both branches of a ternary there, and t.has(…)', () => {
+    expect(read(`t('common.exitPage'); t(isText ? 'common.textNumber' : 'common.callNumber', { number }); t.has('kiosk.needHelp')`).exact).toEqual([
+      'common.callNumber',
+      'common.exitPage',
+      'common.textNumber',
+      'kiosk.needHelp',
+    ]);
+  });
+
+  it('reads the translators a file names: useTranslations results and helpers that pass a key on', () => {
+    const source = [
+      `const tl = useTranslations(lang); tl('notFound.toHome');`,
+      `useTranslations(l)('notFound.title');`,
+      `const translated = (key: string) => inEachLanguage((t) => t(key), key);`,
+      `const headlines = translated(isSticker ? 'poster.stickerHeadline' : 'poster.headline');`,
+    ].join('\n');
+    expect(read(source).exact).toEqual(['notFound.title', 'notFound.toHome', 'poster.headline', 'poster.stickerHeadline']);
+  });
+
+  it('counts a template literal as a prefix only inside a translation call', () => {
+    const source = [
+      // Field paths of content problems look like keys but are not translated.
+      'report(entry, `services.${index}`, "no service");',
+      "const label = 'common.sample';",
+      't(`service.direction.${compassPoint(bearing)}`);',
+    ].join('\n');
+    expect(read(source)).toEqual({ exact: [], prefixes: ['service.direction.'] });
+  });
+
+  it('reports a key no translation call uses, even when a field path shares its section', () => {
+    const { unused } = usage(['services.title', 'services.filter.open'], keysUsedInSource('t(`services.filter.${name}`); report(entry, `services.${index}`);', sections));
+    expect(unused).toEqual(['services.title']);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { isOpenAt, openNow, wallClock } from '../../src/lib/open-now';
 import { filtersFromQuery, filtersToQuery, matchesFilters, type FilterFacts } from '../../src/lib/service-filters';
 import type { Hours } from '../../src/schemas/common';
 import type { ServiceData } from '../../src/schemas/service';
-import { syntheticHsdsDirectory } from '../support/hsds-directory';
+import { syntheticHsdsDirectory } from '../../src/node/hsds-directory';
 
 const at = (iso: string) => new Date(iso);
 

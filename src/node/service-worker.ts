@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 /**
  * Waits until the service worker controls the page. The check is synchronous
@@ -12,5 +12,10 @@ export async function waitForControl(page: Page): Promise<void> {
 
 /** Waits until a path is in one of the site's caches (the worker stores some pages after answering, in the background). */
 export async function waitForCached(page: Page, path: string): Promise<void> {
-  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url, { ignoreSearch: true })) !== undefined, path), { timeout: 15_000, message: `${path} in a cache` }).toBe(true);
+  const deadline = Date.now() + 15_000;
+  const cached = () => page.evaluate(async (url) => (await caches.match(url, { ignoreSearch: true })) !== undefined, path);
+  while (!(await cached())) {
+    if (Date.now() > deadline) throw new Error(`${path} was not in any cache after 15 s`);
+    await page.waitForTimeout(200);
+  }
 }
