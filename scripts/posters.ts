@@ -6,7 +6,6 @@
  * Reads CONTENT_DIR (default ./content) and SITE_URL like the build.
  */
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config } from '../src/config';
 import { readContent } from '../src/data/read-content';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';

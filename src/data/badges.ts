@@ -7,7 +7,6 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import type { BadgeTrust } from '../lib/badge';
 import { ContentError, type ContentProblem } from '../lib/content-check';
 import { badgeKeysFile, revokedBadgesFile } from '../schemas/badges';
-import { config } from '../config';
 import { firstLine, readYamlFile } from '../node/yaml';
 
 function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef, unknown>, problems: ContentProblem[]): T[] {

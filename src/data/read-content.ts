@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { chromium as browserType, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../integrations/chromium';
 import { filesBelowIfAny } from '../node/files';
