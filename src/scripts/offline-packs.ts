@@ -1,8 +1,6 @@
 import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta, type PackTemplate } from '../offline/pack';
 import { storePack } from '../offline/store';
 
-const canSave = () => 'caches' in window && 'serviceWorker' in navigator;
-
 /** Fetches a pack's pages and the files they load into its own cache, with a description of what was saved. */
 export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
   const cache = await caches.open(packCacheName(template.id));
@@ -18,34 +16,6 @@ export async function listPacks(): Promise<PackMeta[]> {
     }),
   );
   return metas.filter((meta): meta is PackMeta => meta !== undefined);
-}
-
-/** Wires every "Save for offline" block on the page. */
-export function startSaveButtons(): void {
-  if (!canSave()) return;
-  const lang = document.documentElement.lang;
-  for (const section of document.querySelectorAll<HTMLElement>('[data-save-offline]')) {
-    if (section.dataset.ready) continue;
-    section.dataset.ready = 'true';
-    section.hidden = false;
-    const template = JSON.parse(section.dataset.pack ?? '{}') as PackTemplate;
-    const status = section.querySelector<HTMLElement>('[data-status]');
-    const button = section.querySelector<HTMLButtonElement>('button');
-    if (!status || !button) continue;
-    button.addEventListener('click', async () => {
-      const languages = [...section.querySelectorAll<HTMLInputElement>('input[name="lang"]:checked')].map((input) => input.value);
-      button.disabled = true;
-      status.textContent = section.dataset.saving ?? '';
-      try {
-        const meta = await savePack(template, languages.length ? languages : [lang]);
-        status.textContent = (section.dataset.saved ?? '').replace('{{size}}', formatBytes(meta.bytes, lang));
-      } catch {
-        status.textContent = section.dataset.failed ?? '';
-      } finally {
-        button.disabled = false;
-      }
-    });
-  }
 }
 
 /** Fills the list of saved packs, each with its size and a remove button. */
