@@ -23,51 +23,59 @@ const builtLanguages = config.languages;
 const outDir = fileURLToPath(new URL(config.outDir, new URL('./', import.meta.url)));
 
 // STAFF_BUILD=1 (npm run build:staff) builds only the staff pages, from src/staff, into dist-staff/; see src/integrations/staff-build.ts.
-export default defineConfig(config.staffBuild ? staffSiteConfig(site) : {
-  site,
-  // Separate output and cache folders let several builds (tests, staff build, benchmarks) run side by side.
-  outDir,
-  cacheDir: config.astroCacheDir,
-  trailingSlash: 'always',
-  // Stylesheets as files: one download serves every page (and every saved page), instead of 2–3 KB repeated in each.
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  image: { service: passthroughImageService() },
-  devToolbar: { enabled: false },
-  // Scripts as files, not inline: they are cached once for every page, and a strict CSP needs no inline script hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
-  // Behind the content gate (which refuses raw HTML and unsafe links): whatever Markdown becomes is cut to the allow-list.
-  markdown: { rehypePlugins: [[rehypeSanitize, MARKDOWN_ALLOW_LIST]] },
-  integrations: [
-    contentGate(),
-    // Checks the poster lock first; after the build, prints the poster pages to PDF.
-    posters(),
-    preact(),
-    // Writes the Noto subsets the pages' @font-face rules point at into /fonts/, cut to the characters the site uses.
-    selfHostedFonts(),
-    // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint.
-    inlineStationCss(),
-    securityHeadersFiles(config.tileUrl),
-    // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
-    sitemap({
-      i18n: { defaultLocale: 'en', locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])) },
-      // Left out: pages only useful on the device (offline, saved), entry points (short links), the kiosk and each printable poster sheet (all noindex).
-      filter: (page) => !/^\/(\w+\/)?(offline|saved|s|S|kiosk)\/|^\/posters\/.+/.test(new URL(page).pathname),
-      serialize: (item) => languageChooserAsDefault(item, builtLanguages),
-    }),
-    AstroPWA({
-      strategies: 'injectManifest',
-      outDir,
-      srcDir: 'src',
-      filename: 'sw.ts',
-      registerType: 'prompt',
-      injectRegister: false,
-      // Each language has its own manifest (src/pages/[lang]/manifest.webmanifest.ts).
-      manifest: false,
-      injectManifest: {
-        // Only the install set (src/offline/install.ts): the English offline page and what it loads. Everything else comes when a person saves a pack.
-        globPatterns: ['_astro/*.js', '_astro/*.css', 'favicon.svg', 'en/offline/index.html'],
-        manifestTransforms: [installSetTransform(outDir)],
+export default defineConfig(
+  config.staffBuild
+    ? staffSiteConfig(site)
+    : {
+        site,
+        // Separate output and cache folders let several builds (tests, staff build, benchmarks) run side by side.
+        outDir,
+        cacheDir: config.astroCacheDir,
+        trailingSlash: 'always',
+        // Stylesheets as files: one download serves every page (and every saved page), instead of 2–3 KB repeated in each.
+        build: { format: 'directory', inlineStylesheets: 'never' },
+        image: { service: passthroughImageService() },
+        devToolbar: { enabled: false },
+        // Scripts as files, not inline: they are cached once for every page, and a strict CSP needs no inline script hashes.
+        vite: { build: { assetsInlineLimit: 0 } },
+        // Behind the content gate (which refuses raw HTML and unsafe links): whatever Markdown becomes is cut to the allow-list.
+        markdown: { rehypePlugins: [[rehypeSanitize, MARKDOWN_ALLOW_LIST]] },
+        integrations: [
+          contentGate(),
+          // Checks the poster lock first; after the build, prints the poster pages to PDF.
+          posters(),
+          preact(),
+          // Writes the Noto subsets the pages' @font-face rules point at into /fonts/, cut to the characters the site uses.
+          selfHostedFonts(),
+          // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint.
+          inlineStationCss(),
+          securityHeadersFiles(config.tileUrl),
+          // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
+          sitemap({
+            i18n: {
+              defaultLocale: 'en',
+              locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])),
+            },
+            // Left out: pages only useful on the device (offline, saved), entry points (short links), the kiosk and each printable poster sheet (all noindex).
+            filter: (page) =>
+              !/^\/(\w+\/)?(offline|saved|s|S|kiosk)\/|^\/posters\/.+/.test(new URL(page).pathname),
+            serialize: (item) => languageChooserAsDefault(item, builtLanguages),
+          }),
+          AstroPWA({
+            strategies: 'injectManifest',
+            outDir,
+            srcDir: 'src',
+            filename: 'sw.ts',
+            registerType: 'prompt',
+            injectRegister: false,
+            // Each language has its own manifest (src/pages/[lang]/manifest.webmanifest.ts).
+            manifest: false,
+            injectManifest: {
+              // Only the install set (src/offline/install.ts): the English offline page and what it loads. Everything else comes when a person saves a pack.
+              globPatterns: ['_astro/*.js', '_astro/*.css', 'favicon.svg', 'en/offline/index.html'],
+              manifestTransforms: [installSetTransform(outDir)],
+            },
+          }),
+        ],
       },
-    }),
-  ],
-});
+);

@@ -24,13 +24,20 @@ try {
   writeFileSync(file, JSON.stringify(syntheticHsdsDirectory(count)));
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = await importHsdsFile(file, content, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10), country: 'ro' });
+  const result = await importHsdsFile(file, content, {
+    siteLanguages: ALL_LANGUAGE_CODES,
+    today: new Date().toISOString().slice(0, 10),
+    country: 'ro',
+  });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  if (result.problems.length > 0) throw new Error(`the import failed: ${result.problems.slice(0, 5).join('; ')}`);
+  if (result.problems.length > 0)
+    throw new Error(`the import failed: ${result.problems.slice(0, 5).join('; ')}`);
   const written = readdirSync(join(content, 'services', 'ro')).length;
-  console.log(`import:hsds of ${count.toLocaleString('en')} services (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB of JSON): ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${Math.round(count / cpuSeconds).toLocaleString('en')} services per CPU second; wall time depends on what else runs); ${written} files in services/ro/; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `import:hsds of ${count.toLocaleString('en')} services (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB of JSON): ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${Math.round(count / cpuSeconds).toLocaleString('en')} services per CPU second; wall time depends on what else runs); ${written} files in services/ro/; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

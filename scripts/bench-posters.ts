@@ -6,7 +6,15 @@
  * Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../src/integrations/chromium';
@@ -27,7 +35,11 @@ if (findPosterJobs(outDir, chromium).length === 0) {
   console.log(`No poster pages in ${config.outDir}; building the site into ${outDir} first…`);
   const build = spawnSync('npx', ['astro', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: childEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: '.cache/bench-posters/astro', POSTERS_CACHE_DIR: '.cache/bench-posters/pdf' }),
+    env: childEnv({
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: '.cache/bench-posters/astro',
+      POSTERS_CACHE_DIR: '.cache/bench-posters/pdf',
+    }),
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -44,7 +56,10 @@ function cpuSeconds(): number | undefined {
   // utime, stime, cutime, cstime: fields 14–17 of proc(5), in clock ticks of 1/100 s.
   return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
 }
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-posters-'));
 try {
   const loadBefore = load();
@@ -67,12 +82,23 @@ try {
   await printPosterPdfs({ outDir, cacheDir, chromium });
 
   const sizes = cold.pdfs.map((pdf) => statSync(join(outDir, pdf)).size);
-  console.log(`Posters in ${outDir}: ${cold.total} PDFs (${POSTER_FORMATS.length} formats), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KB on average`);
-  console.log(`cold   (empty cache): ${cold.printed} printed in ${seconds(cold.totalMs)} = ${perPoster(cold)} (Chromium start ${seconds(cold.launchMs)})`);
-  if (cpuCold !== undefined) console.log(`                     CPU time (Node + Chromium) ${cpuCold.toFixed(2)} s = ${((cpuCold * 1000) / cold.total).toFixed(1)} ms per poster`);
+  console.log(
+    `Posters in ${outDir}: ${cold.total} PDFs (${POSTER_FORMATS.length} formats), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KB on average`,
+  );
+  console.log(
+    `cold   (empty cache): ${cold.printed} printed in ${seconds(cold.totalMs)} = ${perPoster(cold)} (Chromium start ${seconds(cold.launchMs)})`,
+  );
+  if (cpuCold !== undefined)
+    console.log(
+      `                     CPU time (Node + Chromium) ${cpuCold.toFixed(2)} s = ${((cpuCold * 1000) / cold.total).toFixed(1)} ms per poster`,
+    );
   console.log(`                     load average (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
-  console.log(`cached (no change):   ${cached.cached} copied in ${seconds(cached.totalMs)} = ${perPoster(cached)}`);
-  console.log(`one poster changed:   ${incremental.printed} printed, ${incremental.cached} copied in ${seconds(incremental.totalMs)}`);
+  console.log(
+    `cached (no change):   ${cached.cached} copied in ${seconds(cached.totalMs)} = ${perPoster(cached)}`,
+  );
+  console.log(
+    `one poster changed:   ${incremental.printed} printed, ${incremental.cached} copied in ${seconds(incremental.totalMs)}`,
+  );
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
 }

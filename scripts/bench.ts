@@ -18,7 +18,18 @@
  * failure or Ctrl-C) unless --keep. Results: docs/benchmarks.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,11 +74,14 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-floor') options.floor = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--help') {
-      console.log('npm run bench -- [--stations N (1000)] [--languages en,uk (all)] [--no-posters] [--no-floor] [--keep]');
+      console.log(
+        'npm run bench -- [--stations N (1000)] [--languages en,uk (all)] [--no-posters] [--no-floor] [--keep]',
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}; try --help`);
   }
-  if (!Number.isInteger(options.stations) || options.stations < 0) throw new Error('--stations takes a whole number');
+  if (!Number.isInteger(options.stations) || options.stations < 0)
+    throw new Error('--stations takes a whole number');
   return options;
 }
 
@@ -90,12 +104,21 @@ const SYNTHETIC_SOURCE = 'Synthetic benchmark data; not a real place';
  * still places inside the country, and two sample services of its own.
  */
 function addSyntheticStations(contentDir: string, count: number): { stations: number; services: number } {
-  const { content } = readContent(contentDir, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+  const { content } = readContent(contentDir, {
+    siteLanguages: ALL_LANGUAGE_CODES,
+    today: new Date().toISOString().slice(0, 10),
+  });
   const random = seededRandom(42);
   const anchorsByCountry = new Map<string, Entry<StationData>[]>();
-  for (const station of content.stations) anchorsByCountry.set(station.data.country, [...(anchorsByCountry.get(station.data.country) ?? []), station]);
+  for (const station of content.stations)
+    anchorsByCountry.set(station.data.country, [
+      ...(anchorsByCountry.get(station.data.country) ?? []),
+      station,
+    ]);
   const sampleServiceByCountry = new Map<string, ServiceData>();
-  for (const service of content.services) if (service.data.sample && !sampleServiceByCountry.has(service.data.country)) sampleServiceByCountry.set(service.data.country, service.data);
+  for (const service of content.services)
+    if (service.data.sample && !sampleServiceByCountry.has(service.data.country))
+      sampleServiceByCountry.set(service.data.country, service.data);
   const countries = [...anchorsByCountry.keys()].sort();
   if (countries.length === 0) throw new Error('the content has no station to copy');
 
@@ -137,9 +160,17 @@ function addSyntheticStations(contentDir: string, count: number): { stations: nu
   return { stations: count, services };
 }
 
-function nearby(point: { lat: number; lon: number }, country: string, spread: number, random: () => number): { lat: number; lon: number } {
+function nearby(
+  point: { lat: number; lon: number },
+  country: string,
+  spread: number,
+  random: () => number,
+): { lat: number; lon: number } {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const candidate = { lat: round(point.lat + (random() - 0.5) * 2 * spread), lon: round(point.lon + (random() - 0.5) * 2 * spread) };
+    const candidate = {
+      lat: round(point.lat + (random() - 0.5) * 2 * spread),
+      lon: round(point.lon + (random() - 0.5) * 2 * spread),
+    };
     if (isInsideCountry(candidate, country)) return candidate;
   }
   return point;
@@ -163,12 +194,23 @@ interface RunResult {
 }
 
 /** Runs a command, echoing nothing (its output goes to `logFile` as it comes), and measures wall time and memory. */
-async function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult> {
+async function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<RunResult> {
   const timeBinary = '/usr/bin/time';
   const useTime = existsSync(timeBinary);
   const started = performance.now();
   // Its own process group, so an interrupted benchmark can stop the build and the Chromium it started.
-  const child = spawn(useTime ? timeBinary : command, useTime ? ['-v', command, ...args] : [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(useTime ? timeBinary : command, useTime ? ['-v', command, ...args] : [...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   running = child;
   let output = '';
   const log = createWriteStream(logFile);
@@ -187,7 +229,8 @@ async function run(command: string, args: readonly string[], cwd: string, env: N
   running = undefined;
   await new Promise((done) => log.end(done));
   const wallSeconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
+  if (code !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
   const maxKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
   return {
     wallSeconds,
@@ -224,14 +267,18 @@ function treeRssKb(root: number): number {
 }
 
 function countHtml(folder: string): number {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'))
+    .length;
 }
 
 function serviceWorkerInstall(outDir: string): { entries: number; raw: number; gzip: number } | undefined {
   const swFile = join(outDir, 'sw.js');
   if (!existsSync(swFile)) return undefined;
   const sw = readFileSync(swFile);
-  const files = precachedPaths(sw.toString('utf8')).map((path) => join(outDir, path)).filter((file) => existsSync(file)).map((file) => readFileSync(file));
+  const files = precachedPaths(sw.toString('utf8'))
+    .map((path) => join(outDir, path))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file));
   return {
     entries: files.length,
     raw: sw.length + files.reduce((sum, file) => sum + file.length, 0),
@@ -243,7 +290,10 @@ function serviceWorkerInstall(outDir: string): { entries: number; raw: number; g
 function writeFloorProject(folder: string, pages: number): void {
   mkdirSync(join(folder, 'src', 'pages'), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(folder, 'node_modules'), 'dir');
-  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'floor', private: true, type: 'module' }));
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({ name: 'floor', private: true, type: 'module' }),
+  );
   writeFileSync(
     join(folder, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://floor.example.org', trailingSlash: 'always', build: { format: 'directory' }, outDir: './dist', cacheDir: './cache', devToolbar: { enabled: false } });\n`,
@@ -256,7 +306,10 @@ function writeFloorProject(folder: string, pages: number): void {
 
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 
 /** Astro's timing of its phase "generating static routes" (rendering every page to HTML), in seconds. */
 function renderSeconds(output: string): number | undefined {
@@ -281,7 +334,9 @@ async function main() {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      console.error(`\nbench: ${signal}, stopping${options.keep ? ` (kept ${work})` : ' and removing the temporary folder'}`);
+      console.error(
+        `\nbench: ${signal}, stopping${options.keep ? ` (kept ${work})` : ' and removing the temporary folder'}`,
+      );
       cleanUp();
       process.exit(130);
     });
@@ -290,12 +345,16 @@ async function main() {
   const contentDir = join(work, 'content');
   const outDir = join(work, 'dist');
   console.log(`bench: ${options.stations} synthetic stations × ${languages.length} languages in ${work}`);
-  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}, load average ${load()} (1, 5, 15 min) at the start`);
+  console.log(
+    `machine: ${availableParallelism()} cores, Node ${process.version}, load average ${load()} (1, 5, 15 min) at the start`,
+  );
   try {
     for (const name of PROJECT_FILES) cpSync(join(repoRoot, name), join(siteRoot, name), { recursive: true });
     cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
     // The invented samples are the templates of the synthetic services (built with SAMPLE_DATA=1, never published).
-    cpSync(join(repoRoot, 'tests/fixtures/content/samples/services'), join(contentDir, 'services'), { recursive: true });
+    cpSync(join(repoRoot, 'tests/fixtures/content/samples/services'), join(contentDir, 'services'), {
+      recursive: true,
+    });
     const added = addSyntheticStations(contentDir, options.stations);
     console.log(`content: +${added.stations} stations, +${added.services} services`);
 
@@ -319,40 +378,79 @@ async function main() {
     // directory in ./.astro. The copied project and the prerender bundle in OUT_DIR import
     // packages, so the folder gets this repo's node_modules (found from both by walking up).
     symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-    const site = await run(process.execPath, [astroCli, 'build', '--root', siteRoot], work, env, join(work, 'build.log'));
+    const site = await run(
+      process.execPath,
+      [astroCli, 'build', '--root', siteRoot],
+      work,
+      env,
+      join(work, 'build.log'),
+    );
     const pages = countHtml(outDir);
     const posterMatch = /\[safe-station:posters\] (\d+ poster PDFs.* in ([\d.]+) s)/.exec(site.output);
     const posterSeconds = posterMatch ? Number(posterMatch[2]) : 0;
     const render = renderSeconds(site.output);
     const sw = serviceWorkerInstall(outDir);
     const pagesPerSecond = pages / site.wallSeconds;
-    const pdfs = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf')).length;
+    const pdfs = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.pdf'),
+    ).length;
 
     console.log('');
-    console.log(`site build:      ${pages} pages (${pdfs} PDFs) in ${site.wallSeconds.toFixed(1)} s = ${pagesPerSecond.toFixed(1)} pages/s`);
+    console.log(
+      `site build:      ${pages} pages (${pdfs} PDFs) in ${site.wallSeconds.toFixed(1)} s = ${pagesPerSecond.toFixed(1)} pages/s`,
+    );
     if (posterSeconds > 0) {
-      console.log(`  without posters: ${(site.wallSeconds - posterSeconds).toFixed(1)} s = ${(pages / (site.wallSeconds - posterSeconds)).toFixed(1)} pages/s`);
+      console.log(
+        `  without posters: ${(site.wallSeconds - posterSeconds).toFixed(1)} s = ${(pages / (site.wallSeconds - posterSeconds)).toFixed(1)} pages/s`,
+      );
     }
-    if (render) console.log(`  of which rendering the pages ("generating static routes"): ${render.toFixed(1)} s = ${(pages / render).toFixed(1)} pages/s`);
-    console.log(`peak memory:     ${mb(site.maxProcessMb)} largest process, ${mb(site.peakTreeMb)} whole process tree (sampled)`);
-    console.log(`service worker:  ${sw ? `${kb(sw.gzip)} gzip, ${kb(sw.raw)} raw to install (${sw.entries} precached files + sw.js)` : 'no sw.js'}`);
-    console.log(`posters:         ${posterMatch?.[1] ?? (options.posters ? 'no poster line in the build output' : 'skipped (--no-posters)')}`);
+    if (render)
+      console.log(
+        `  of which rendering the pages ("generating static routes"): ${render.toFixed(1)} s = ${(pages / render).toFixed(1)} pages/s`,
+      );
+    console.log(
+      `peak memory:     ${mb(site.maxProcessMb)} largest process, ${mb(site.peakTreeMb)} whole process tree (sampled)`,
+    );
+    console.log(
+      `service worker:  ${sw ? `${kb(sw.gzip)} gzip, ${kb(sw.raw)} raw to install (${sw.entries} precached files + sw.js)` : 'no sw.js'}`,
+    );
+    console.log(
+      `posters:         ${posterMatch?.[1] ?? (options.posters ? 'no poster line in the build output' : 'skipped (--no-posters)')}`,
+    );
 
     if (options.floor) {
       const floorDir = join(work, 'floor');
       writeFloorProject(floorDir, pages);
-      const floor = await run(process.execPath, [astroCli, 'build'], floorDir, childEnv({ ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TMPDIR: join(work, 'tmp') }), join(work, 'floor.log'));
+      const floor = await run(
+        process.execPath,
+        [astroCli, 'build'],
+        floorDir,
+        childEnv({ ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TMPDIR: join(work, 'tmp') }),
+        join(work, 'floor.log'),
+      );
       const floorRender = renderSeconds(floor.output);
       const floorPages = countHtml(join(floorDir, 'dist'));
       const floorRate = floorPages / floor.wallSeconds;
-      console.log(`floor (bare Astro): ${floorPages} trivial pages in ${floor.wallSeconds.toFixed(1)} s = ${floorRate.toFixed(1)} pages/s, peak ${mb(floor.maxProcessMb)}`);
-      if (floorRender) console.log(`  of which rendering the pages: ${floorRender.toFixed(1)} s = ${(floorPages / floorRender).toFixed(1)} pages/s`);
-      console.log(`ours vs floor:   ${((pagesPerSecond / floorRate) * 100).toFixed(1)} % of the floor's pages per second`);
-      if (posterSeconds > 0) console.log(`  without posters: ${((pages / (site.wallSeconds - posterSeconds) / floorRate) * 100).toFixed(1)} %`);
+      console.log(
+        `floor (bare Astro): ${floorPages} trivial pages in ${floor.wallSeconds.toFixed(1)} s = ${floorRate.toFixed(1)} pages/s, peak ${mb(floor.maxProcessMb)}`,
+      );
+      if (floorRender)
+        console.log(
+          `  of which rendering the pages: ${floorRender.toFixed(1)} s = ${(floorPages / floorRender).toFixed(1)} pages/s`,
+        );
+      console.log(
+        `ours vs floor:   ${((pagesPerSecond / floorRate) * 100).toFixed(1)} % of the floor's pages per second`,
+      );
+      if (posterSeconds > 0)
+        console.log(
+          `  without posters: ${((pages / (site.wallSeconds - posterSeconds) / floorRate) * 100).toFixed(1)} %`,
+        );
     }
     console.log(`load average at the end: ${load()}`);
     const logs = [join(work, 'build.log'), ...(options.floor ? [join(work, 'floor.log')] : [])];
-    console.log(`build logs: ${options.keep ? logs.join(', ') : '(removed; run with --keep to keep them and the output)'}`);
+    console.log(
+      `build logs: ${options.keep ? logs.join(', ') : '(removed; run with --keep to keep them and the output)'}`,
+    );
   } finally {
     cleanUp();
   }

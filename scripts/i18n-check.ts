@@ -25,14 +25,20 @@ const readMessages = (lang: string): Messages => {
 };
 const pagesOf = (lang: string): string[] => {
   try {
-    return readdirSync(join(root, 'content/info', lang)).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+    return readdirSync(join(root, 'content/info', lang))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''));
   } catch {
     return [];
   }
 };
 
 const pageTexts = (lang: string): GlossaryText[] =>
-  pagesOf(lang).map((page) => ({ where: `content/info/${lang}/${page}.md`, page, text: readFileSync(join(root, 'content/info', lang, `${page}.md`), 'utf8') }));
+  pagesOf(lang).map((page) => ({
+    where: `content/info/${lang}/${page}.md`,
+    page,
+    text: readFileSync(join(root, 'content/info', lang, `${page}.md`), 'utf8'),
+  }));
 
 function glossaryProblems(lang: string): string[] {
   const file = `locales/glossary/${lang}.json`;
@@ -40,15 +46,22 @@ function glossaryProblems(lang: string): string[] {
   try {
     raw = JSON.parse(readFileSync(join(root, file), 'utf8'));
   } catch (error) {
-    return [`${file}: ${(error as Error).message}; every language needs a glossary (copy locales/glossary/en.json and translate each term)`];
+    return [
+      `${file}: ${(error as Error).message}; every language needs a glossary (copy locales/glossary/en.json and translate each term)`,
+    ];
   }
   const parsed = glossarySchema.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues.map((issue) => `${file} → ${issue.path.join('.')}: ${issue.message}`);
+  if (!parsed.success)
+    return parsed.error.issues.map((issue) => `${file} → ${issue.path.join('.')}: ${issue.message}`);
   const problems = checkGlossary(lang, parsed.data, readMessages(lang), pageTexts(lang));
   const declared = parsed.data.review.status;
   const expected = getLanguage(lang).review.status;
-  if (declared === 'machine-drafted' && expected !== 'machine-drafted') problems.push(`${file} → review.status: the language is ${expected}; review the glossary too`);
-  if (expected === 'machine-drafted' && declared !== 'machine-drafted') problems.push(`${file} → review.status: "${declared}", but the language is machine-drafted; a glossary is reviewed with its language`);
+  if (declared === 'machine-drafted' && expected !== 'machine-drafted')
+    problems.push(`${file} → review.status: the language is ${expected}; review the glossary too`);
+  if (expected === 'machine-drafted' && declared !== 'machine-drafted')
+    problems.push(
+      `${file} → review.status: "${declared}", but the language is machine-drafted; a glossary is reviewed with its language`,
+    );
   return problems;
 }
 
@@ -62,25 +75,32 @@ for (const file of filesBelow(join(root, 'src'), (name) => /\.(astro|ts|tsx)$/.t
   found.prefixes.forEach((key) => used.prefixes.add(key));
 }
 const { missingFromEnglish, unused } = usage(englishKeys, used);
-const reports = ALL_LANGUAGE_CODES.filter((lang) => lang !== 'en').map((lang) => compareLocale(lang, englishKeys, flattenKeys(readMessages(lang)), englishPages, pagesOf(lang)));
+const reports = ALL_LANGUAGE_CODES.filter((lang) => lang !== 'en').map((lang) =>
+  compareLocale(lang, englishKeys, flattenKeys(readMessages(lang)), englishPages, pagesOf(lang)),
+);
 const complete = reports.filter((r) => r.missing.length === 0 && r.untranslatedPages.length === 0).length;
 
 if (summaryOnly) {
   console.log(
     `i18n: ${englishKeys.length} keys, ${englishPages.length} info pages; ${complete}/${reports.length} languages complete` +
-      (missingFromEnglish.length ? `; ${missingFromEnglish.length} key(s) used in code missing from English` : ''),
+      (missingFromEnglish.length
+        ? `; ${missingFromEnglish.length} key(s) used in code missing from English`
+        : ''),
   );
 } else {
   console.log(`English: ${englishKeys.length} keys, ${englishPages.length} information pages.\n`);
   console.log('lang  status           missing  extra  untranslated pages');
   for (const report of reports) {
     const status = getLanguage(report.lang).review.status;
-    console.log(`${report.lang.padEnd(5)} ${status.padEnd(16)} ${String(report.missing.length).padStart(7)} ${String(report.extra.length).padStart(6)}  ${report.untranslatedPages.length}`);
+    console.log(
+      `${report.lang.padEnd(5)} ${status.padEnd(16)} ${String(report.missing.length).padStart(7)} ${String(report.extra.length).padStart(6)}  ${report.untranslatedPages.length}`,
+    );
   }
   for (const report of reports) {
     if (report.missing.length) console.log(`\n${report.lang} missing: ${report.missing.join(', ')}`);
     if (report.extra.length) console.log(`${report.lang} extra: ${report.extra.join(', ')}`);
-    if (report.untranslatedPages.length) console.log(`${report.lang} untranslated pages: ${report.untranslatedPages.join(', ')}`);
+    if (report.untranslatedPages.length)
+      console.log(`${report.lang} untranslated pages: ${report.untranslatedPages.join(', ')}`);
   }
   if (unused.length) console.log(`\nKeys no code uses (remove them or use them): ${unused.join(', ')}`);
 }
@@ -88,7 +108,9 @@ const glossary = ALL_LANGUAGE_CODES.flatMap(glossaryProblems);
 if (summaryOnly) {
   if (glossary.length) console.error(`glossary: ${glossary.length} problem(s), run npm run i18n:check`);
 } else {
-  console.log(`\nGlossaries (locales/glossary/): ${glossary.length === 0 ? `${ALL_LANGUAGE_CODES.length} languages, one term per concept` : `${glossary.length} problem(s)`}`);
+  console.log(
+    `\nGlossaries (locales/glossary/): ${glossary.length === 0 ? `${ALL_LANGUAGE_CODES.length} languages, one term per concept` : `${glossary.length} problem(s)`}`,
+  );
 }
 for (const problem of glossary) console.error(`  ✗ ${problem}`);
 if (glossary.length) process.exitCode = 1;

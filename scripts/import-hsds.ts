@@ -19,7 +19,9 @@ const option = (name: string) => {
 const valued = new Set(['--country', '--source', '--content']);
 const file = args.find((arg, index) => !arg.startsWith('--') && !valued.has(args[index - 1] ?? ''));
 if (!file) {
-  console.error('Usage: npm run import:hsds <file.json> [--replace] [--country ro] [--source "S70 …"] [--content ./content]');
+  console.error(
+    'Usage: npm run import:hsds <file.json> [--replace] [--country ro] [--source "S70 …"] [--content ./content]',
+  );
   process.exit(2);
 }
 
@@ -33,7 +35,8 @@ const result = await importHsdsFile(file, contentRoot, {
   source: option('--source'),
 });
 
-const exitCodeOf = (signal: NodeJS.Signals) => 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
+const exitCodeOf = (signal: NodeJS.Signals) =>
+  128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
 if (result.interrupted && result.problems.length > 0) {
   console.error(`Import interrupted (${result.interrupted}); nothing was written.`);
   process.exit(exitCodeOf(result.interrupted));
@@ -43,17 +46,25 @@ if (result.problems.length > 0) {
   for (const problem of result.problems) console.error(`  ✗ ${problem}`);
   process.exit(1);
 }
-console.log(`Imported ${result.written.length} service(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; all content checks passed.`);
+console.log(
+  `Imported ${result.written.length} service(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; all content checks passed.`,
+);
 const LISTED = 50;
 for (const path of result.written.slice(0, LISTED)) console.log(`  ✓ ${path}`);
 if (result.written.length > LISTED) console.log(`  … and ${result.written.length - LISTED} more`);
 if (result.stations.size > 0) {
-  console.log('\nThe export listed them near these stations; make sure each station file lists its services:');
+  console.log(
+    '\nThe export listed them near these stations; make sure each station file lists its services:',
+  );
   for (const [id, files] of result.stations) console.log(`  ${id} → ${files.join(', ')}`);
 } else {
-  console.log('\nNext: add each service id to the `services:` list of the station(s) it is near (content/stations/…).');
+  console.log(
+    '\nNext: add each service id to the `services:` list of the station(s) it is near (content/stations/…).',
+  );
 }
 if (result.interrupted) {
-  console.error(`\nInterrupted (${result.interrupted}) while the files were moved into place; the move was finished, so the import above is complete.`);
+  console.error(
+    `\nInterrupted (${result.interrupted}) while the files were moved into place; the move was finished, so the import above is complete.`,
+  );
   process.exit(exitCodeOf(result.interrupted));
 }

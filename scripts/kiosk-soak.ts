@@ -24,11 +24,28 @@ const SCREENS = ['help', 'helplines', 'services', 'offer', 'rights', 'take'];
 
 function precacheFigures() {
   const folder = join(OUT_DIR, 'kiosk', STATION);
-  const pages = [join(folder, 'index.html'), ...readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).map((lang) => join(folder, lang, 'index.html'))];
-  const scripts = new Set(pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((match) => match[1]!)));
+  const pages = [
+    join(folder, 'index.html'),
+    ...readdirSync(folder)
+      .filter((name) => statSync(join(folder, name)).isDirectory())
+      .map((lang) => join(folder, lang, 'index.html')),
+  ];
+  const scripts = new Set(
+    pages.flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((match) => match[1]!),
+    ),
+  );
   // The QR code files the pages show, stored with them (src/kiosk/client/offline.ts).
-  const codes = new Set(pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/src="(\/qr\/[^"]+\.svg)"/g)].map((match) => match[1]!)));
-  const files = [...pages, ...[...scripts, ...codes].map((src) => join(OUT_DIR, src)), join(OUT_DIR, 'favicon.svg')].filter(existsSync);
+  const codes = new Set(
+    pages.flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/src="(\/qr\/[^"]+\.svg)"/g)].map((match) => match[1]!),
+    ),
+  );
+  const files = [
+    ...pages,
+    ...[...scripts, ...codes].map((src) => join(OUT_DIR, src)),
+    join(OUT_DIR, 'favicon.svg'),
+  ].filter(existsSync);
   const raw = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
   return { files: files.length, pages: pages.length, scripts: [...scripts], raw, gzip };
@@ -50,13 +67,24 @@ async function metrics(cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => list.find((metric) => metric.name === name)?.value ?? NaN;
-  return { heapMB: value('JSHeapUsedSize') / 1_048_576, totalHeapMB: value('JSHeapTotalSize') / 1_048_576, nodes: value('Nodes'), documents: value('Documents'), listeners: value('JSEventListeners') };
+  return {
+    heapMB: value('JSHeapUsedSize') / 1_048_576,
+    totalHeapMB: value('JSHeapTotalSize') / 1_048_576,
+    nodes: value('Nodes'),
+    documents: value('Documents'),
+    listeners: value('JSEventListeners'),
+  };
 }
 
 class BudgetSpent extends Error {}
 
 /** One person at the kiosk, counted in touches (stopping when the budget is spent); returns how many touches it took. */
-async function onePerson(page: Page, round: number, languages: readonly string[], budget: number): Promise<number> {
+async function onePerson(
+  page: Page,
+  round: number,
+  languages: readonly string[],
+  budget: number,
+): Promise<number> {
   let touches = 0;
   const touch = async (selector: string) => {
     if (touches >= budget) throw new BudgetSpent();
@@ -71,13 +99,20 @@ async function onePerson(page: Page, round: number, languages: readonly string[]
   return touches;
 }
 
-async function visit(page: Page, round: number, languages: readonly string[], touch: (selector: string) => Promise<void>): Promise<void> {
+async function visit(
+  page: Page,
+  round: number,
+  languages: readonly string[],
+  touch: (selector: string) => Promise<void>,
+): Promise<void> {
   await touch('.kiosk-attract__start');
   await touch(`[data-language-grid] a[hreflang="${languages[round % languages.length]}"]`);
   await page.waitForSelector('#home:visible');
   for (const id of SCREENS) {
     await touch(`#home a[href="#${id}"]`);
-    if (id === 'offer') for (const answer of ['yes', 'no', 'no']) await touch(`#offer fieldset:nth-of-type(${answer === 'yes' ? 1 : 2}) input[value="${answer}"]`);
+    if (id === 'offer')
+      for (const answer of ['yes', 'no', 'no'])
+        await touch(`#offer fieldset:nth-of-type(${answer === 'yes' ? 1 : 2}) input[value="${answer}"]`);
     await touch('.kiosk-bar a[href="#home"]');
   }
   await touch('[data-kiosk-toggle="large"]');
@@ -92,19 +127,32 @@ async function visit(page: Page, round: number, languages: readonly string[], to
 }
 
 async function main() {
-  if (!existsSync(join(OUT_DIR, 'kiosk', STATION, 'index.html'))) throw new Error(`No kiosk build in ${OUT_DIR}/kiosk/${STATION}/: run "npm run build" (or set OUT_DIR) first.`);
+  if (!existsSync(join(OUT_DIR, 'kiosk', STATION, 'index.html')))
+    throw new Error(
+      `No kiosk build in ${OUT_DIR}/kiosk/${STATION}/: run "npm run build" (or set OUT_DIR) first.`,
+    );
   const precache = precacheFigures();
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { env: childEnv({ OUT_DIR }), stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
+    env: childEnv({ OUT_DIR }),
+    stdio: 'ignore',
+    detached: true,
+  });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await waitForServer();
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, serviceWorkers: 'block' });
+    const context = await browser.newContext({
+      viewport: { width: 1080, height: 1920 },
+      hasTouch: true,
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     await page.clock.install();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${ORIGIN}${HOME}?idle=20&countdown=5`);
-    const languages = await page.locator('[data-language-grid] a').evaluateAll((links) => links.map((a) => a.getAttribute('hreflang') ?? 'en'));
+    const languages = await page
+      .locator('[data-language-grid] a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('hreflang') ?? 'en'));
 
     const started = Date.now();
     let done = await onePerson(page, 0, languages, INTERACTIONS);
@@ -120,7 +168,9 @@ async function main() {
 
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(`Kiosk figures for ${STATION} (build: ${OUT_DIR})`);
-    console.log(`  precache: ${precache.pages} pages + ${precache.scripts.length} script(s) + icon = ${precache.files} files, ${kb(precache.raw)} raw, ${kb(precache.gzip)} gzip`);
+    console.log(
+      `  precache: ${precache.pages} pages + ${precache.scripts.length} script(s) + icon = ${precache.files} files, ${kb(precache.raw)} raw, ${kb(precache.gzip)} gzip`,
+    );
     console.log(`  soak: ${done} touches in ${seconds.toFixed(0)} s`);
     console.log('  touches  JS heap used  JS heap total  DOM nodes  documents  listeners');
     for (const sample of samples) {
@@ -128,7 +178,9 @@ async function main() {
         `  ${String(sample.touches).padStart(7)}  ${sample.heapMB.toFixed(2).padStart(9)} MB  ${sample.totalHeapMB.toFixed(2).padStart(10)} MB  ${String(sample.nodes).padStart(9)}  ${String(sample.documents).padStart(9)}  ${String(sample.listeners).padStart(9)}`,
       );
     }
-    console.log(`  heap after ${done} touches: ${after.heapMB.toFixed(2)} MB (${after.heapMB >= before.heapMB ? '+' : ''}${(after.heapMB - before.heapMB).toFixed(2)} MB since the first person)`);
+    console.log(
+      `  heap after ${done} touches: ${after.heapMB.toFixed(2)} MB (${after.heapMB >= before.heapMB ? '+' : ''}${(after.heapMB - before.heapMB).toFixed(2)} MB since the first person)`,
+    );
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

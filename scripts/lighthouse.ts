@@ -35,21 +35,31 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = resolve(repoRoot, config.outDir);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** --headless=new: the real browser without a window. The rest keeps Chromium from calling home: with no network it would hang. */
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 /** Folders below /en/ that are not countries. */
 const NOT_COUNTRIES = ['info', 'offline', 'saved', 'verify', 'help'];
 
 /** The browser's full version from its DevTools endpoint, e.g. "HeadlessChrome/156.0.8078.114". */
 async function browserVersion(port: number): Promise<string> {
   try {
-    const info = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { Browser?: string };
+    const info = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as {
+      Browser?: string;
+    };
     return info.Browser ?? 'unknown';
   } catch {
     return 'unknown';
   }
 }
 
-const percent = (score: number | null | undefined) => (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100)));
+const percent = (score: number | null | undefined) =>
+  score === null || score === undefined ? 'n/a' : String(Math.round(score * 100));
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -66,18 +76,35 @@ const subfolders = (folder: string, skip: readonly string[] = []) =>
 
 /** The home page, the first station page (first country, first station on disk) and the first info page, so any content works. */
 function defaultPages(): string[] {
-  const country = subfolders(join(outDir, 'en'), NOT_COUNTRIES).find((name) => subfolders(join(outDir, 'en', name), ['help']).length > 0);
-  const station = country ? subfolders(join(outDir, 'en', country), ['help']).find((name) => existsSync(join(outDir, 'en', country, name, 'index.html'))) : undefined;
-  const info = subfolders(join(outDir, 'en', 'info')).find((name) => existsSync(join(outDir, 'en', 'info', name, 'index.html')));
-  return ['/en/', country && station ? `/en/${country}/${station}/` : undefined, info ? `/en/info/${info}/` : undefined].filter((page): page is string => Boolean(page));
+  const country = subfolders(join(outDir, 'en'), NOT_COUNTRIES).find(
+    (name) => subfolders(join(outDir, 'en', name), ['help']).length > 0,
+  );
+  const station = country
+    ? subfolders(join(outDir, 'en', country), ['help']).find((name) =>
+        existsSync(join(outDir, 'en', country, name, 'index.html')),
+      )
+    : undefined;
+  const info = subfolders(join(outDir, 'en', 'info')).find((name) =>
+    existsSync(join(outDir, 'en', 'info', name, 'index.html')),
+  );
+  return [
+    '/en/',
+    country && station ? `/en/${country}/${station}/` : undefined,
+    info ? `/en/info/${info}/` : undefined,
+  ].filter((page): page is string => Boolean(page));
 }
 
 async function main() {
   if (process.argv.includes('--help')) {
-    console.log('OUT_DIR=<build folder> npm run audit:lighthouse -- [--pages /en/,/en/ro/iasi/] [--runs 3] [--json <folder for the full reports>]');
+    console.log(
+      'OUT_DIR=<build folder> npm run audit:lighthouse -- [--pages /en/,/en/ro/iasi/] [--runs 3] [--json <folder for the full reports>]',
+    );
     return;
   }
-  if (!existsSync(join(outDir, 'en', 'index.html'))) throw new Error(`No build in ${outDir}; build first ("npm run build", or OUT_DIR=/tmp/lh-dist npx astro build and the same OUT_DIR here).`);
+  if (!existsSync(join(outDir, 'en', 'index.html')))
+    throw new Error(
+      `No build in ${outDir}; build first ("npm run build", or OUT_DIR=/tmp/lh-dist npx astro build and the same OUT_DIR here).`,
+    );
   const pages = option('--pages')?.split(',').filter(Boolean) ?? defaultPages();
   const chromePath = config.chromePath ?? chromiumPath();
   const jsonDir = option('--json');
@@ -117,28 +144,55 @@ async function main() {
           envVars: childEnv({ TMPDIR: scratch }) as Record<string, string>,
         });
         const version = await browserVersion(chrome.port);
-        const result = await lighthouse(`${site.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        const result = await lighthouse(`${site.origin}${page}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+        });
         if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
         const { lhr } = result;
         if (!header) {
-          console.log(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (${lhr.configSettings.throttlingMethod} throttling), ${version} (${chromePath})`);
-          console.log(`build ${outDir}, served at ${site.origin}; ${runs} run(s) per page, the median by performance score shown`);
+          console.log(
+            `Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (${lhr.configSettings.throttlingMethod} throttling), ${version} (${chromePath})`,
+          );
+          console.log(
+            `build ${outDir}, served at ${site.origin}; ${runs} run(s) per page, the median by performance score shown`,
+          );
           header = true;
         }
-        if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        if (lhr.runtimeError)
+          throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         results.push(lhr);
       }
       results.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
       const lhr = results[Math.floor((results.length - 1) / 2)] as Result;
-      if (jsonDir) writeFileSync(join(jsonDir, `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'root'}.json`), JSON.stringify(lhr, null, 1));
+      if (jsonDir)
+        writeFileSync(
+          join(jsonDir, `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'root'}.json`),
+          JSON.stringify(lhr, null, 1),
+        );
       const scores = CATEGORIES.map((category) => percent(lhr.categories[category]?.score));
       const failing = Object.values(lhr.audits)
-        .filter((audit) => audit.score !== null && audit.score < 0.9 && !['informative', 'manual', 'notApplicable'].includes(audit.scoreDisplayMode))
-        .map((audit) => `${audit.id} ${percent(audit.score)}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        .filter(
+          (audit) =>
+            audit.score !== null &&
+            audit.score < 0.9 &&
+            !['informative', 'manual', 'notApplicable'].includes(audit.scoreDisplayMode),
+        )
+        .map(
+          (audit) =>
+            `${audit.id} ${percent(audit.score)}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
+        );
       const warnings = lhr.runWarnings.length ? `\n  warnings: ${lhr.runWarnings.join(' | ')}` : '';
-      const spread = runs > 1 ? ` (performance of each run: ${results.map((run) => percent(run.categories.performance?.score)).join(', ')}; CPU benchmark index ${results.map((run) => Math.round(run.environment.benchmarkIndex)).join(', ')})` : ` (CPU benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`;
+      const spread =
+        runs > 1
+          ? ` (performance of each run: ${results.map((run) => percent(run.categories.performance?.score)).join(', ')}; CPU benchmark index ${results.map((run) => Math.round(run.environment.benchmarkIndex)).join(', ')})`
+          : ` (CPU benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`;
       rows.push([page, ...scores]);
-      console.log(`${page}: ${CATEGORIES.map((category, index) => `${category} ${scores[index]}`).join(', ')}${spread}${failing.length ? `\n  below 90: ${failing.join(', ')}` : ''}${warnings}`);
+      console.log(
+        `${page}: ${CATEGORIES.map((category, index) => `${category} ${scores[index]}`).join(', ')}${spread}${failing.length ? `\n  below 90: ${failing.join(', ')}` : ''}${warnings}`,
+      );
     }
     console.log('');
     console.log(['page', ...CATEGORIES].join('\t'));

@@ -12,7 +12,10 @@ import { serveStatic } from '../src/node/static-server';
 import { config } from '../src/config';
 
 const STATION = process.argv[2] ?? '/en/ro/bucuresti-nord/';
-const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const BLANK_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 interface Script {
   url: string;
@@ -30,7 +33,9 @@ function recordScripts(page: Page): Script[] {
       response
         .body()
         .catch(() => Buffer.alloc(0))
-        .then((body) => scripts.push({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })),
+        .then((body) =>
+          scripts.push({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length }),
+        ),
     );
   });
   return scripts;
@@ -42,8 +47,17 @@ const settled = async (page: Page) => {
 };
 
 async function inlineScripts(page: Page): Promise<Script[]> {
-  const texts = await page.locator('script:not([src])').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? '').filter((text) => text.trim() && !text.trim().startsWith('{')));
-  return texts.map((text, index) => ({ url: `(inline #${index + 1})`, gzip: gzipSync(text, { level: 9 }).length }));
+  const texts = await page
+    .locator('script:not([src])')
+    .evaluateAll((nodes) =>
+      nodes
+        .map((node) => node.textContent ?? '')
+        .filter((text) => text.trim() && !text.trim().startsWith('{')),
+    );
+  return texts.map((text, index) => ({
+    url: `(inline #${index + 1})`,
+    gzip: gzipSync(text, { level: 9 }).length,
+  }));
 }
 
 const total = (scripts: readonly Script[]) => scripts.reduce((sum, script) => sum + script.gzip, 0);
@@ -51,20 +65,30 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function print(title: string, scripts: readonly Script[]): void {
   console.log(`\n${title}: ${kb(total(scripts))} gzip in ${scripts.length} script(s)`);
-  for (const script of [...scripts].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${String(script.gzip).padStart(7)} B  ${script.url}`);
+  for (const script of [...scripts].sort((a, b) => b.gzip - a.gzip))
+    console.log(`  ${String(script.gzip).padStart(7)} B  ${script.url}`);
 }
 
 const site = await serveStatic(config.outDir);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => (/tile/.test(route.request().url()) ? route.fulfill({ contentType: 'image/png', body: BLANK_PNG }) : route.abort()));
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) =>
+      /tile/.test(route.request().url())
+        ? route.fulfill({ contentType: 'image/png', body: BLANK_PNG })
+        : route.abort(),
+  );
   const page = await context.newPage();
   const stationScripts = recordScripts(page);
   await page.goto(`${site.origin}${STATION}`, { waitUntil: 'networkidle' });
   await page.keyboard.press('End');
   await settled(page);
-  print(`Station page ${STATION}, first load, scrolled to the end`, [...stationScripts, ...(await inlineScripts(page))]);
+  print(`Station page ${STATION}, first load, scrolled to the end`, [
+    ...stationScripts,
+    ...(await inlineScripts(page)),
+  ]);
 
   const directory = await context.newPage();
   const directoryScripts = recordScripts(directory);
@@ -79,7 +103,9 @@ try {
   await directory.locator('.leaflet-container').waitFor();
   await settled(directory);
   print('Added by opening the map', directoryScripts.slice(beforeCount));
-  console.log(`\nStation page first load: ${kb(total([...stationScripts, ...(await inlineScripts(page))]))}; directory with the map open: ${kb(total([...directoryScripts, ...(await inlineScripts(directory))]))}.`);
+  console.log(
+    `\nStation page first load: ${kb(total([...stationScripts, ...(await inlineScripts(page))]))}; directory with the map open: ${kb(total([...directoryScripts, ...(await inlineScripts(directory))]))}.`,
+  );
 } finally {
   await browser.close();
   await site.close();

@@ -27,19 +27,37 @@ const RUNS = 5;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Ticks the given languages in a page's "Save for offline" block, saves, and returns the pack's size as stored. */
-async function savePack(page: Page, languages: readonly string[] | 'all offered'): Promise<{ id: string; bytes: number; assetBytes: number; pages: number; languages: readonly string[] }> {
+async function savePack(
+  page: Page,
+  languages: readonly string[] | 'all offered',
+): Promise<{ id: string; bytes: number; assetBytes: number; pages: number; languages: readonly string[] }> {
   const block = page.locator('[data-save-offline]');
   await block.locator('summary').click();
   for (const box of await block.locator('input[name="lang"]').all()) {
-    await box.setChecked(languages === 'all offered' || languages.includes((await box.getAttribute('value')) ?? ''));
+    await box.setChecked(
+      languages === 'all offered' || languages.includes((await box.getAttribute('value')) ?? ''),
+    );
   }
   await block.locator('button').click();
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-save-offline] [data-status]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /\d/.test(document.querySelector('[data-save-offline] [data-status]')?.textContent ?? ''),
+  );
   const id = JSON.parse((await block.getAttribute('data-pack')) ?? '{}').id as string;
   return page.evaluate(async (packId) => {
     const meta = await (await caches.open(`pack:${packId}`)).match('/__pack__/meta.json');
-    const data = (await meta!.json()) as { bytes: number; assetBytes?: number; urls: string[]; languages: string[] };
-    return { id: packId, bytes: data.bytes, assetBytes: data.assetBytes ?? 0, pages: data.urls.length, languages: data.languages };
+    const data = (await meta!.json()) as {
+      bytes: number;
+      assetBytes?: number;
+      urls: string[];
+      languages: string[];
+    };
+    return {
+      id: packId,
+      bytes: data.bytes,
+      assetBytes: data.assetBytes ?? 0,
+      pages: data.urls.length,
+      languages: data.languages,
+    };
   }, id);
 }
 
@@ -48,15 +66,27 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const report = measureBuild(OUT_DIR);
-    console.log(formatReport(report).split('\n').filter((line) => /service worker|one station/.test(line)).join('\n'));
+    console.log(
+      formatReport(report)
+        .split('\n')
+        .filter((line) => /service worker|one station/.test(line))
+        .join('\n'),
+    );
 
     // The largest station's pack in every language, as the budget measures it.
     const read = builtFileReader(OUT_DIR);
     const installed = precachedPaths(read('/sw.js') ?? '');
     const [, , country = '', station = ''] = report.stationOneLanguage.path.split('/');
-    const languages = readdirSync(OUT_DIR).filter((name) => /^[a-z]{2}$/.test(name) && read(`/${name}/offline/index.html`) !== undefined);
-    const packs = languages.map((lang) => ({ lang, ...measurePack(OUT_DIR, country, station, installed, lang) }));
-    console.log(`pack of ${country}/${station} per language (gzip, pages + files the install did not bring): ${packs.map((pack) => `${pack.lang} ${kb(pack.gzip)}`).join(', ')}; largest ${kb(Math.max(...packs.map((pack) => pack.gzip)))}`);
+    const languages = readdirSync(OUT_DIR).filter(
+      (name) => /^[a-z]{2}$/.test(name) && read(`/${name}/offline/index.html`) !== undefined,
+    );
+    const packs = languages.map((lang) => ({
+      lang,
+      ...measurePack(OUT_DIR, country, station, installed, lang),
+    }));
+    console.log(
+      `pack of ${country}/${station} per language (gzip, pages + files the install did not bring): ${packs.map((pack) => `${pack.lang} ${kb(pack.gzip)}`).join(', ')}; largest ${kb(Math.max(...packs.map((pack) => pack.gzip)))}`,
+    );
 
     // A first visit in a fresh browser: every request the service worker makes, until it controls the page.
     const installs: number[] = [];
@@ -78,14 +108,21 @@ async function main() {
       await context.close();
     }
     const asFile = (path: string) => (path.endsWith('/') ? `${path}index.html` : path);
-    const sum = (paths: readonly string[], size: (text: string) => number) => paths.reduce((total, path) => total + size(read(asFile(path)) ?? ''), 0);
+    const sum = (paths: readonly string[], size: (text: string) => number) =>
+      paths.reduce((total, path) => total + size(read(asFile(path)) ?? ''), 0);
     const install = fetched.filter((path) => path === '/sw.js' || installed.includes(asFile(path)));
     const rest = fetched.filter((path) => !install.includes(path));
     console.log(`first visit to ${STATION}: the service worker made ${fetched.length} requests`);
-    console.log(`  install: ${install.length} requests (sw.js + ${installed.length} precached), ${kb(sum(install, gzipSize))} gzip, ${kb(sum(install, (text) => Buffer.byteLength(text)))} raw`);
-    console.log(`  keeping the page read (already downloaded for it) and its language's offline page: ${rest.length} requests, ${kb(sum(rest, gzipSize))} gzip — ${rest.join(' ')}`);
+    console.log(
+      `  install: ${install.length} requests (sw.js + ${installed.length} precached), ${kb(sum(install, gzipSize))} gzip, ${kb(sum(install, (text) => Buffer.byteLength(text)))} raw`,
+    );
+    console.log(
+      `  keeping the page read (already downloaded for it) and its language's offline page: ${rest.length} requests, ${kb(sum(rest, gzipSize))} gzip — ${rest.join(' ')}`,
+    );
     installs.sort((a, b) => a - b);
-    console.log(`install (page load → service worker in control, ${RUNS} fresh browsers): median ${installs[Math.floor(RUNS / 2)]} ms, min ${installs[0]} ms, max ${installs.at(-1)} ms`);
+    console.log(
+      `install (page load → service worker in control, ${RUNS} fresh browsers): median ${installs[Math.floor(RUNS / 2)]} ms, min ${installs[0]} ms, max ${installs.at(-1)} ms`,
+    );
 
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
@@ -93,13 +130,19 @@ async function main() {
     await waitForControl(page);
     const lang = STATION.split('/')[1] ?? 'en';
     const one = await savePack(page, [lang]);
-    console.log(`pack ${one.id} in ${one.languages.join(', ')}: ${one.pages} pages, ${kb(one.bytes)} (as stored, uncompressed) + ${kb(one.assetBytes)} of stylesheets and scripts`);
+    console.log(
+      `pack ${one.id} in ${one.languages.join(', ')}: ${one.pages} pages, ${kb(one.bytes)} (as stored, uncompressed) + ${kb(one.assetBytes)} of stylesheets and scripts`,
+    );
     await page.reload();
     const own = await savePack(page, 'all offered');
-    console.log(`pack ${own.id} in ${own.languages.join(', ')}: ${own.pages} pages, ${kb(own.bytes)} + ${kb(own.assetBytes)}`);
+    console.log(
+      `pack ${own.id} in ${own.languages.join(', ')}: ${own.pages} pages, ${kb(own.bytes)} + ${kb(own.assetBytes)}`,
+    );
     await page.goto(`${site.origin}${COUNTRY}`);
     const countryPack = await savePack(page, [lang]);
-    console.log(`pack ${countryPack.id} in ${countryPack.languages.join(', ')}: ${countryPack.pages} pages, ${kb(countryPack.bytes)} + ${kb(countryPack.assetBytes)}`);
+    console.log(
+      `pack ${countryPack.id} in ${countryPack.languages.join(', ')}: ${countryPack.pages} pages, ${kb(countryPack.bytes)} + ${kb(countryPack.assetBytes)}`,
+    );
     await context.close();
   } finally {
     await browser.close();

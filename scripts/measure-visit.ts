@@ -28,10 +28,17 @@ import { serveStatic } from '../src/node/static-server';
 
 const OUT_DIR = config.outDir;
 /** DevTools' original "Slow 3G": 400 ms round trip, 400 kbit/s each way. */
-const PROFILE = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
-const PROFILE_NAME = '400 ms RTT, 400 kbit/s down and up (DevTools "Slow 3G"), cache off, service worker blocked';
+const PROFILE = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1024) / 8,
+  uploadThroughput: (400 * 1024) / 8,
+};
+const PROFILE_NAME =
+  '400 ms RTT, 400 kbit/s down and up (DevTools "Slow 3G"), cache off, service worker blocked';
 /** What a font stack lists before the web fonts: taken out to see what a phone without them downloads. */
-const SYSTEM_FONTS = /-apple-system\s*,\s*BlinkMacSystemFont\s*,\s*["']?Segoe UI["']?\s*,\s*Roboto\s*,\s*["']?Noto Naskh Arabic["']?\s*,\s*/g;
+const SYSTEM_FONTS =
+  /-apple-system\s*,\s*BlinkMacSystemFont\s*,\s*["']?Segoe UI["']?\s*,\s*Roboto\s*,\s*["']?Noto Naskh Arabic["']?\s*,\s*/g;
 
 type Kind = 'html' | 'css' | 'font' | 'js' | 'other';
 interface Visit {
@@ -59,8 +66,16 @@ function wireBytes(kind: Kind, body: Buffer, contentType: string): number {
   return compressible ? gzipSync(body, { level: 9 }).length : body.length;
 }
 
-async function throttledContext(browser: Browser, forceWebFonts: boolean, locale = 'en-GB'): Promise<BrowserContext> {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 640 }, locale });
+async function throttledContext(
+  browser: Browser,
+  forceWebFonts: boolean,
+  locale = 'en-GB',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 360, height: 640 },
+    locale,
+  });
   if (forceWebFonts) {
     await context.route(/\.css(\?|$)|\/$|\.html$/, async (route) => {
       const response = await route.fetch();
@@ -95,19 +110,30 @@ async function visit(browser: Browser, origin: string, path: string, forceWebFon
   await Promise.all(pending);
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
-    blocking: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === 'blocking').map((entry) => entry.name),
+    blocking: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter(
+        (entry) =>
+          (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus ===
+          'blocking',
+      )
+      .map((entry) => entry.name),
   }));
   await context.close();
   const bytes: Record<Kind, number> = { html: 0, css: 0, font: 0, js: 0, other: 0 };
   for (const { kind, bytes: size } of sizes.values()) bytes[kind] += size;
-  const documentBytes = [...sizes.values()].filter((item) => item.kind === 'html').reduce((sum, item) => sum + item.bytes, 0);
+  const documentBytes = [...sizes.values()]
+    .filter((item) => item.kind === 'html')
+    .reduce((sum, item) => sum + item.bytes, 0);
   return {
     bytes,
     total: Object.values(bytes).reduce((sum, size) => sum + size, 0),
     requests: sizes.size,
-    renderBlocking: documentBytes + timing.blocking.reduce((sum, url) => sum + (sizes.get(url)?.bytes ?? 0), 0),
+    renderBlocking:
+      documentBytes + timing.blocking.reduce((sum, url) => sum + (sizes.get(url)?.bytes ?? 0), 0),
     fcp: Math.round(timing.fcp),
-    fonts: [...sizes].filter(([, item]) => item.kind === 'font').map(([url]) => new URL(url).pathname.replace('/fonts/', '')),
+    fonts: [...sizes]
+      .filter(([, item]) => item.kind === 'font')
+      .map(([url]) => new URL(url).pathname.replace('/fonts/', '')),
   };
 }
 
@@ -125,7 +151,8 @@ async function qrEntry(browser: Browser, origin: string, code: string, locale: s
     if (frame === page.mainFrame()) navigations.push(new URL(frame.url()).pathname);
   });
   page.on('request', (request) => {
-    if (request.resourceType() === 'stylesheet' && !navigations.some((path) => stationPath.test(path))) stylesheetsBeforeStation.push(new URL(request.url()).pathname);
+    if (request.resourceType() === 'stylesheet' && !navigations.some((path) => stationPath.test(path)))
+      stylesheetsBeforeStation.push(new URL(request.url()).pathname);
   });
   const start = Date.now();
   await page.goto(`${origin}/S/${code}/`, { timeout: 120_000 });
@@ -141,7 +168,9 @@ function firstExisting(paths: readonly string[]): string | undefined {
 
 async function main() {
   if (!existsSync(join(OUT_DIR, 'index.html'))) {
-    console.error(`No build in ${OUT_DIR}/ (no index.html): run "npm run build" first, or set OUT_DIR to a built site.`);
+    console.error(
+      `No build in ${OUT_DIR}/ (no index.html): run "npm run build" first, or set OUT_DIR to a built site.`,
+    );
     process.exit(1);
   }
   const args = process.argv.slice(2);
@@ -161,10 +190,18 @@ async function main() {
   const site = await serveStatic(OUT_DIR);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    console.log(`First visit, ${PROFILE_NAME}; KB = 1024 bytes, text gzip -9 as a compressing host sends it.`);
+    console.log(
+      `First visit, ${PROFILE_NAME}; KB = 1024 bytes, text gzip -9 as a compressing host sends it.`,
+    );
     for (const forceWebFonts of qrOnly ? [] : [false, true]) {
-      console.log(forceWebFonts ? '\nWeb fonts forced (a phone with no system font for the script):' : '\nAs this machine renders it (system fonts first where the stack says so):');
-      console.log('  page               HTML    CSS  fonts     JS  total KB  requests  render-blocking KB  FCP ms  font files');
+      console.log(
+        forceWebFonts
+          ? '\nWeb fonts forced (a phone with no system font for the script):'
+          : '\nAs this machine renders it (system fonts first where the stack says so):',
+      );
+      console.log(
+        '  page               HTML    CSS  fonts     JS  total KB  requests  render-blocking KB  FCP ms  font files',
+      );
       for (const [name, path] of pages) {
         if (!path) {
           console.log(`  ${name.padEnd(17)} (not in this build)`);
@@ -177,12 +214,19 @@ async function main() {
       }
     }
     const codes = existsSync(join(OUT_DIR, 'S')) ? readdirSync(join(OUT_DIR, 'S')) : [];
-    const code = codes.find((c) => existsSync(join(OUT_DIR, 'S', c, 'index.html')) && readdirSync(join(OUT_DIR, 'S', c)).length > 0 && c.startsWith(country?.toUpperCase() ?? ''));
+    const code = codes.find(
+      (c) =>
+        existsSync(join(OUT_DIR, 'S', c, 'index.html')) &&
+        readdirSync(join(OUT_DIR, 'S', c)).length > 0 &&
+        c.startsWith(country?.toUpperCase() ?? ''),
+    );
     if (code) {
       console.log(`\nQR entry /S/${code}/ → station page (${PROFILE_NAME}):`);
       for (const locale of ['en-GB', 'uk-UA', 'ar']) {
         const q = await qrEntry(browser, site.origin, code, locale, new RegExp(`^/\\w+/${station}/$`));
-        console.log(`  browser in ${locale.padEnd(6)}: ${q.navigations.length} navigations (${q.navigations.join(' → ')}), ${q.navigations.length - 1} redirect(s), stylesheets before the station page: ${q.stylesheetsBeforeStation.length ? q.stylesheetsBeforeStation.join(', ') : 'none'}, ${q.ms} ms to the station page's load`);
+        console.log(
+          `  browser in ${locale.padEnd(6)}: ${q.navigations.length} navigations (${q.navigations.join(' → ')}), ${q.navigations.length - 1} redirect(s), stylesheets before the station page: ${q.stylesheetsBeforeStation.length ? q.stylesheetsBeforeStation.join(', ') : 'none'}, ${q.ms} ms to the station page's load`,
+        );
       }
     }
   } finally {

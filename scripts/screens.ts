@@ -23,7 +23,9 @@ const pages = config.screens
 
 const missing = pages.filter((path) => !existsSync(join(OUT_DIR, path, 'index.html')));
 if (missing.length > 0) {
-  console.error(`No built page for ${missing.join(', ')} in ${OUT_DIR}/. Run "npm run build" first (with these languages in PUBLIC_LOCALES).`);
+  console.error(
+    `No built page for ${missing.join(', ')} in ${OUT_DIR}/. Run "npm run build" first (with these languages in PUBLIC_LOCALES).`,
+  );
   process.exit(1);
 }
 
@@ -31,7 +33,11 @@ mkdirSync(target, { recursive: true });
 const site = await serveStatic(OUT_DIR);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   for (const path of pages) {
     await page.goto(`${site.origin}/${path}/`, { waitUntil: 'load' });

@@ -31,14 +31,17 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Unset and empty mean the same: `FOO= npm run build` turns a setting off. */
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
 
 const path = optional(z.string());
 
 const flag = (meaning: string) =>
-  optional(z.enum(['0', '1'], { errorMap: () => ({ message: `set it to 1 to ${meaning}, or leave it unset` }) })).transform(
-    (value) => value === '1',
-  );
+  optional(
+    z.enum(['0', '1'], { errorMap: () => ({ message: `set it to 1 to ${meaning}, or leave it unset` }) }),
+  ).transform((value) => value === '1');
 
 const httpUrl = (what: string) =>
   z.string().refine(
@@ -60,7 +63,10 @@ const locales = optional(z.string()).transform((value, context): LanguageCode[] 
   try {
     return selectLanguages(value);
   } catch (error) {
-    context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message.replace(/^PUBLIC_LOCALES /, '') });
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: (error as Error).message.replace(/^PUBLIC_LOCALES /, ''),
+    });
     return z.NEVER;
   }
 });
@@ -85,7 +91,9 @@ const envSchema = z.object({
   HTML_VALIDATE_ALL: optional(z.string()),
   SCREENS: optional(z.string()),
   KIOSK_SOAK_PORT: port,
-  KIOSK_SOAK_STATION: optional(z.string().regex(/^[a-z]{2}\/[a-z0-9-]+$/, 'must be country/station, e.g. ro/bucuresti-nord')),
+  KIOSK_SOAK_STATION: optional(
+    z.string().regex(/^[a-z]{2}\/[a-z0-9-]+$/, 'must be country/station, e.g. ro/bucuresti-nord'),
+  ),
   KIOSK_SOAK_INTERACTIONS: count,
 });
 
@@ -94,7 +102,8 @@ const FIXES: Record<string, string> = {
   SITE_URL: 'set SITE_URL to the public address, e.g. SITE_URL=https://safe-station.example.org',
   PUBLIC_LOCALES: `list language codes separated by commas, e.g. PUBLIC_LOCALES=en,uk,ar (known: ${ALL_LANGUAGE_CODES.join(', ')})`,
   PUBLIC_EXIT_URL: 'set PUBLIC_EXIT_URL to a neutral https page, or unset it for the default',
-  PUBLIC_TILE_URL: 'set PUBLIC_TILE_URL to an https tile template like https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  PUBLIC_TILE_URL:
+    'set PUBLIC_TILE_URL to an https tile template like https://tile.openstreetmap.org/{z}/{x}/{y}.png',
 };
 
 export class ConfigError extends Error {
@@ -128,7 +137,8 @@ export function parseConfig(env: Env) {
     /** Where the build writes (OUT_DIR): dist, or dist-staff for the staff build. */
     outDir: e.OUT_DIR ?? (staffBuild ? 'dist-staff' : 'dist'),
     /** Astro's cache (ASTRO_CACHE_DIR); separate folders let several builds run side by side. */
-    astroCacheDir: e.ASTRO_CACHE_DIR ?? (staffBuild ? './node_modules/.astro-staff' : './node_modules/.astro'),
+    astroCacheDir:
+      e.ASTRO_CACHE_DIR ?? (staffBuild ? './node_modules/.astro-staff' : './node_modules/.astro'),
     /** The poster PDF cache (POSTERS_CACHE_DIR); default: posters/ in Astro's cache folder. */
     postersCacheDir: e.POSTERS_CACHE_DIR,
     /** STAFF_BUILD=1: only the staff pages (src/staff), see src/integrations/staff-build.ts. */

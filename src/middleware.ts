@@ -8,5 +8,8 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
-  return new Response(hoistIslandStyle(resolveFallbackMarkers(html, SOURCE_LANGUAGE)), { status: response.status, headers: response.headers });
+  return new Response(hoistIslandStyle(resolveFallbackMarkers(html, SOURCE_LANGUAGE)), {
+    status: response.status,
+    headers: response.headers,
+  });
 });

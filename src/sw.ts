@@ -14,7 +14,9 @@ import { INSTALL_LANGUAGE } from './offline/install';
 import { storePack, storePages } from './offline/store';
 import { offlineUrl } from './lib/urls';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null } | string>;
+};
 
 const PAGES_CACHE = 'pages';
 const ASSETS_CACHE = 'assets';
@@ -33,7 +35,9 @@ self.addEventListener('message', (event) => {
 
 // Take control only once the open page is stored: from then on, it works offline.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([cacheOpenWindows(), refreshPacks(), refreshOfflinePages()]).then(() => self.clients.claim()));
+  event.waitUntil(
+    Promise.all([cacheOpenWindows(), refreshPacks(), refreshOfflinePages()]).then(() => self.clients.claim()),
+  );
 });
 
 /**
@@ -66,7 +70,9 @@ async function keepOfflinePage(url: URL): Promise<void> {
 /** The offline pages kept for the languages read are fetched again with a new version, like saved packs. */
 async function refreshOfflinePages(): Promise<void> {
   const cache = await caches.open(PAGES_CACHE);
-  const pages = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => /^\/[a-z]{2}\/offline\/$/.test(path));
+  const pages = (await cache.keys())
+    .map((request) => new URL(request.url).pathname)
+    .filter((path) => /^\/[a-z]{2}\/offline\/$/.test(path));
   if (pages.length > 0) await storePages(cache, pages).catch(() => undefined);
 }
 
@@ -111,8 +117,15 @@ async function updateCopies(request: Request, response: Response): Promise<void>
 
 async function offlinePage(url: URL): Promise<Response> {
   const lang = languageOfPath(url.pathname);
-  const page = (lang && (await caches.match(offlineUrl(lang)))) || (await matchPrecache(offlineUrl(INSTALL_LANGUAGE)));
-  return page ?? new Response('Offline. In danger, call 112.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const page =
+    (lang && (await caches.match(offlineUrl(lang)))) || (await matchPrecache(offlineUrl(INSTALL_LANGUAGE)));
+  return (
+    page ??
+    new Response('Offline. In danger, call 112.', {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  );
 }
 
 registerRoute(
@@ -121,10 +134,14 @@ registerRoute(
     const url = new URL(request.url);
     try {
       const response = await fetchWithTimeout(request);
-      if (response.ok) (event as ExtendableEvent).waitUntil(Promise.all([updateCopies(request, response), keepOfflinePage(url)]));
+      if (response.ok)
+        (event as ExtendableEvent).waitUntil(
+          Promise.all([updateCopies(request, response), keepOfflinePage(url)]),
+        );
       return response;
     } catch {
-      const cached = (await caches.match(request, { ignoreSearch: true })) ?? (await matchPrecache(url.pathname));
+      const cached =
+        (await caches.match(request, { ignoreSearch: true })) ?? (await matchPrecache(url.pathname));
       return cached ?? offlinePage(url);
     }
   },
@@ -133,7 +150,10 @@ registerRoute(
 // Stylesheets and scripts (content-hashed, never change): from any cache (the install set, a saved pack), else the
 // network, keeping what the browser loaded for a page anyway, so a page seen once opens styled offline.
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_astro/') && /\.(css|js)$/.test(url.pathname),
+  ({ url }) =>
+    url.origin === self.location.origin &&
+    url.pathname.startsWith('/_astro/') &&
+    /\.(css|js)$/.test(url.pathname),
   async ({ request }) => {
     const cached = await caches.match(request, { ignoreSearch: true });
     if (cached) return cached;
@@ -163,7 +183,12 @@ registerRoute(
 
 // Map tiles the person has already seen, bounded; never prefetched (OpenStreetMap tile policy).
 registerRoute(
-  ({ request, url }) => request.destination === 'image' && url.origin !== self.location.origin && /\/\d+\/\d+\/\d+(@2x)?\.png$/.test(url.pathname),
-  new CacheFirst({ cacheName: TILES_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 })] }),
+  ({ request, url }) =>
+    request.destination === 'image' &&
+    url.origin !== self.location.origin &&
+    /\/\d+\/\d+\/\d+(@2x)?\.png$/.test(url.pathname),
+  new CacheFirst({
+    cacheName: TILES_CACHE,
+    plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 })],
+  }),
 );
-

@@ -9,10 +9,19 @@ import { ContentError, type ContentProblem } from '../lib/content-check';
 import { badgeKeysFile, revokedBadgesFile } from '../schemas/badges';
 import { firstLine, readYamlFile } from '../node/yaml';
 
-function readList<T>(root: string, name: string, schema: ZodType<T[], ZodTypeDef, unknown>, problems: ContentProblem[]): T[] {
+function readList<T>(
+  root: string,
+  name: string,
+  schema: ZodType<T[], ZodTypeDef, unknown>,
+  problems: ContentProblem[],
+): T[] {
   const file = `content/badges/${name}`;
-  const unreadable = (error: unknown) => `cannot read it: ${firstLine(error)}; the file must exist and hold a YAML list ([] when empty)`;
-  return readYamlFile(join(root, 'badges', name), file, schema, problems, { unreadable, invalid: unreadable }) ?? [];
+  const unreadable = (error: unknown) =>
+    `cannot read it: ${firstLine(error)}; the file must exist and hold a YAML list ([] when empty)`;
+  return (
+    readYamlFile(join(root, 'badges', name), file, schema, problems, { unreadable, invalid: unreadable }) ??
+    []
+  );
 }
 
 /**
@@ -24,10 +33,22 @@ export function checkBadgeTrust(root: string, problems: ContentProblem[]): Badge
   const revoked = readList(root, 'revoked.yaml', revokedBadgesFile, problems);
   const seen = new Set<string>();
   keys.forEach((key, index) => {
-    if (seen.has(key.id)) problems.push({ file: 'content/badges/keys.yaml', field: `${index}.id`, message: `key id "${key.id}" is used twice; every key needs its own id` });
+    if (seen.has(key.id))
+      problems.push({
+        file: 'content/badges/keys.yaml',
+        field: `${index}.id`,
+        message: `key id "${key.id}" is used twice; every key needs its own id`,
+      });
     seen.add(key.id);
   });
-  return { keys: keys.map(({ id, issuer, jwk }) => ({ id, issuer, jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } })), revoked: revoked.map((entry) => entry.id) };
+  return {
+    keys: keys.map(({ id, issuer, jwk }) => ({
+      id,
+      issuer,
+      jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
+    })),
+    revoked: revoked.map((entry) => entry.id),
+  };
 }
 
 /** Reads content/badges/ under `root`; throws a ContentError naming every problem. */

@@ -38,7 +38,9 @@ export interface PageTypeFigures {
 export interface BudgetReport {
   readonly pageTypes: readonly PageTypeFigures[];
   readonly totalCssGzip: number;
-  readonly serviceWorker: { readonly entries: number; readonly gzip: number; readonly raw: number } | undefined;
+  readonly serviceWorker:
+    | { readonly entries: number; readonly gzip: number; readonly raw: number }
+    | undefined;
   readonly stationOneLanguage: PackFigures;
   readonly renderBlocking: readonly string[];
 }
@@ -53,19 +55,34 @@ export interface PackFigures {
 }
 
 /** A station's pack in one language, measured on the build from the pack definition the site uses. `installed`: paths the service worker's install already stored. */
-export function measurePack(root: string, country: string, station: string, installed: readonly string[], lang = 'en'): PackFigures {
+export function measurePack(
+  root: string,
+  country: string,
+  station: string,
+  installed: readonly string[],
+  lang = 'en',
+): PackFigures {
   const read = builtFileReader(root);
   const infoSlugs = existsSync(join(root, lang, 'info')) ? readdirSync(join(root, lang, 'info')) : [];
-  const template: PackTemplate = { id: 'budget', label: station, paths: stationPackPaths(country, station, infoSlugs) };
+  const template: PackTemplate = {
+    id: 'budget',
+    label: station,
+    paths: stationPackPaths(country, station, infoSlugs),
+  };
   const pages = expandPack(template, [lang]).map((url) => `${url.split('?')[0]}index.html`);
-  const files = [...new Set(pages.flatMap((page) => filesOfPage(read(page) ?? '', read)))].filter((path) => !installed.includes(path));
+  const files = [...new Set(pages.flatMap((page) => filesOfPage(read(page) ?? '', read)))].filter(
+    (path) => !installed.includes(path),
+  );
   const gzip = [...pages, ...files].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0);
   return { path: stationUrl(lang, country, station), pages: pages.length, gzip, files: files.length };
 }
 
 /** Page type from the URL shape (see src/lib/urls.ts). */
 export function pageType(path: string): string {
-  const parts = path.replace(/index\.html$/, '').split('/').filter(Boolean);
+  const parts = path
+    .replace(/index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts.length === 0) return 'language-choice';
   if (parts[0] === 's' || parts[0] === 'S') return 'short-link';
   if (!/^[a-z]{2}$/.test(parts[0] ?? '')) return parts[0] ?? 'other';
@@ -82,19 +99,38 @@ export function measureBuild(root: string): BudgetReport {
     const file = join(root, path.split('?')[0] ?? path);
     return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
   };
-  const byType = new Map<string, { pages: number; largest: { path: string } & PageWeight; htmlGzips: number[]; maxJsGzip: number; firstVisit: { path: string } & PageWeight }>();
+  const byType = new Map<
+    string,
+    {
+      pages: number;
+      largest: { path: string } & PageWeight;
+      htmlGzips: number[];
+      maxJsGzip: number;
+      firstVisit: { path: string } & PageWeight;
+    }
+  >();
   const renderBlocking = new Set<string>();
   // Posters are print documents, not pages a traveller loads; their CSS is not the site's.
   const siteStylesheets = new Set<string>();
   let inlineCssMax = 0;
-  for (const path of filesBelow(root, (name) => name.endsWith('.html')).map((file) => `/${relative(root, file).split(sep).join('/')}`)) {
+  for (const path of filesBelow(root, (name) => name.endsWith('.html')).map(
+    (file) => `/${relative(root, file).split(sep).join('/')}`,
+  )) {
     const weight = measurePage(readFileSync(join(root, path), 'utf8'), read);
     weight.renderBlocking.forEach((item) => renderBlocking.add(item));
     inlineCssMax = Math.max(inlineCssMax, weight.inlineCssGzip);
     const type = pageType(path);
-    if (type !== 'posters') [...weight.stylesheets, ...weight.inlinedStylesheets].forEach((href) => siteStylesheets.add(href));
+    if (type !== 'posters')
+      [...weight.stylesheets, ...weight.inlinedStylesheets].forEach((href) => siteStylesheets.add(href));
     const figures = byType.get(type);
-    if (!figures) byType.set(type, { pages: 1, largest: { path, ...weight }, htmlGzips: [weight.htmlGzip], maxJsGzip: weight.jsGzip, firstVisit: { path, ...weight } });
+    if (!figures)
+      byType.set(type, {
+        pages: 1,
+        largest: { path, ...weight },
+        htmlGzips: [weight.htmlGzip],
+        maxJsGzip: weight.jsGzip,
+        firstVisit: { path, ...weight },
+      });
     else {
       figures.pages += 1;
       figures.htmlGzips.push(weight.htmlGzip);
@@ -103,7 +139,8 @@ export function measureBuild(root: string): BudgetReport {
       figures.maxJsGzip = Math.max(figures.maxJsGzip, weight.jsGzip);
     }
   }
-  const totalCssGzip = inlineCssMax + [...siteStylesheets].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0);
+  const totalCssGzip =
+    inlineCssMax + [...siteStylesheets].reduce((sum, path) => sum + gzipSize(read(path) ?? ''), 0);
 
   const sw = read('/sw.js');
   const precached = sw ? precachedPaths(sw.toString('utf8')) : [];
@@ -116,12 +153,18 @@ export function measureBuild(root: string): BudgetReport {
     : undefined;
 
   // What "Save for offline" stores for the largest station in English: the pages of its pack (src/offline/pack.ts) and the files they load that the install did not bring.
-  const station = [...(byType.get('station')?.largest.path.matchAll(/^\/(\w+)\/(\w+)\/([\w-]+)\//g) ?? [])][0];
+  const station = [
+    ...(byType.get('station')?.largest.path.matchAll(/^\/(\w+)\/(\w+)\/([\w-]+)\//g) ?? []),
+  ][0];
   const [, , country = 'ro', slug = 'bucuresti-nord'] = station ?? [];
   const stationOneLanguage = measurePack(root, country, slug, precached);
   return {
     pageTypes: [...byType]
-      .map(([type, { htmlGzips, ...figures }]) => ({ type, ...figures, medianHtmlGzip: htmlGzips.sort((a, b) => a - b)[Math.floor(htmlGzips.length / 2)] ?? 0 }))
+      .map(([type, { htmlGzips, ...figures }]) => ({
+        type,
+        ...figures,
+        medianHtmlGzip: htmlGzips.sort((a, b) => a - b)[Math.floor(htmlGzips.length / 2)] ?? 0,
+      }))
       .sort((a, b) => a.type.localeCompare(b.type)),
     totalCssGzip,
     serviceWorker,
@@ -139,33 +182,71 @@ export function overBudget(report: BudgetReport, budgets: Budgets): string[] {
   const problems: string[] = [];
   for (const figures of report.pageTypes) {
     const limit = budgets.pageHtmlWithCssGzip[figures.type];
-    if (limit !== undefined && figures.largest.htmlGzip > limit) problems.push(`${figures.type} page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${limit} B`);
-    if (figures.type === 'kiosk' && figures.largest.htmlGzip > budgets.kioskScreenGzip) problems.push(`kiosk page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${budgets.kioskScreenGzip} B (kioskScreenGzip)`);
+    if (limit !== undefined && figures.largest.htmlGzip > limit)
+      problems.push(
+        `${figures.type} page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${limit} B`,
+      );
+    if (figures.type === 'kiosk' && figures.largest.htmlGzip > budgets.kioskScreenGzip)
+      problems.push(
+        `kiosk page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${budgets.kioskScreenGzip} B (kioskScreenGzip)`,
+      );
     const firstVisitLimit = budgets.firstVisitGzip[figures.type];
-    if (firstVisitLimit !== undefined && figures.firstVisit.firstVisitGzip > firstVisitLimit) problems.push(`${figures.type} page ${figures.firstVisit.path}: a first visit loads ${figures.firstVisit.firstVisitGzip} B gzip (HTML, CSS, scripts, fonts ${figures.firstVisit.fonts.join(' ') || 'none'}) > ${firstVisitLimit} B`);
-    if (figures.maxJsGzip > budgets.jsBeforeInteractionGzip) problems.push(`${figures.type} pages run ${figures.maxJsGzip} B gzip of JavaScript before interaction > ${budgets.jsBeforeInteractionGzip} B`);
+    if (firstVisitLimit !== undefined && figures.firstVisit.firstVisitGzip > firstVisitLimit)
+      problems.push(
+        `${figures.type} page ${figures.firstVisit.path}: a first visit loads ${figures.firstVisit.firstVisitGzip} B gzip (HTML, CSS, scripts, fonts ${figures.firstVisit.fonts.join(' ') || 'none'}) > ${firstVisitLimit} B`,
+      );
+    if (figures.maxJsGzip > budgets.jsBeforeInteractionGzip)
+      problems.push(
+        `${figures.type} pages run ${figures.maxJsGzip} B gzip of JavaScript before interaction > ${budgets.jsBeforeInteractionGzip} B`,
+      );
   }
-  if (report.totalCssGzip > budgets.totalCssGzip) problems.push(`CSS ${report.totalCssGzip} B gzip > ${budgets.totalCssGzip} B`);
-  if (report.serviceWorker && report.serviceWorker.gzip > budgets.serviceWorkerInstallGzip) problems.push(`service worker install ${report.serviceWorker.gzip} B gzip > ${budgets.serviceWorkerInstallGzip} B`);
-  if (report.stationOneLanguage.gzip > budgets.stationOneLanguageGzip) problems.push(`one station in one language ${report.stationOneLanguage.gzip} B gzip > ${budgets.stationOneLanguageGzip} B`);
+  if (report.totalCssGzip > budgets.totalCssGzip)
+    problems.push(`CSS ${report.totalCssGzip} B gzip > ${budgets.totalCssGzip} B`);
+  if (report.serviceWorker && report.serviceWorker.gzip > budgets.serviceWorkerInstallGzip)
+    problems.push(
+      `service worker install ${report.serviceWorker.gzip} B gzip > ${budgets.serviceWorkerInstallGzip} B`,
+    );
+  if (report.stationOneLanguage.gzip > budgets.stationOneLanguageGzip)
+    problems.push(
+      `one station in one language ${report.stationOneLanguage.gzip} B gzip > ${budgets.stationOneLanguageGzip} B`,
+    );
   const external = report.renderBlocking.filter((item) => !item.startsWith('/'));
-  if (external.length > 0) problems.push(`render-blocking requests that are not same-origin CSS: ${external.join(', ')}`);
+  if (external.length > 0)
+    problems.push(`render-blocking requests that are not same-origin CSS: ${external.join(', ')}`);
   return problems;
 }
 
 export function formatReport(report: BudgetReport): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const lines = ['Size report (gzip):', '  page type        pages  largest HTML (inline CSS incl.)  median HTML  + linked CSS  JS before interaction (max)'];
+  const lines = [
+    'Size report (gzip):',
+    '  page type        pages  largest HTML (inline CSS incl.)  median HTML  + linked CSS  JS before interaction (max)',
+  ];
   for (const f of report.pageTypes) {
-    lines.push(`  ${f.type.padEnd(16)} ${String(f.pages).padStart(5)}  ${kb(f.largest.htmlGzip).padStart(30)}  ${kb(f.medianHtmlGzip).padStart(11)}  ${kb(f.largest.linkedCssGzip).padStart(12)}  ${kb(f.maxJsGzip).padStart(10)}`);
+    lines.push(
+      `  ${f.type.padEnd(16)} ${String(f.pages).padStart(5)}  ${kb(f.largest.htmlGzip).padStart(30)}  ${kb(f.medianHtmlGzip).padStart(11)}  ${kb(f.largest.linkedCssGzip).padStart(12)}  ${kb(f.maxJsGzip).padStart(10)}`,
+    );
   }
-  lines.push('  first visit, cold cache (HTML + CSS + scripts + fonts the text needs; system fonts draw Latin and Cyrillic / no font on the device):');
-  for (const f of report.pageTypes.filter((figures) => ['station', 'home', 'country', 'info', 'short-link'].includes(figures.type))) {
-    lines.push(`    ${f.type.padEnd(14)} ${kb(f.firstVisit.firstVisitGzip).padStart(8)} / ${kb(f.firstVisit.firstVisitNoSystemFontsGzip).padStart(8)}  (${f.firstVisit.path})`);
+  lines.push(
+    '  first visit, cold cache (HTML + CSS + scripts + fonts the text needs; system fonts draw Latin and Cyrillic / no font on the device):',
+  );
+  for (const f of report.pageTypes.filter((figures) =>
+    ['station', 'home', 'country', 'info', 'short-link'].includes(figures.type),
+  )) {
+    lines.push(
+      `    ${f.type.padEnd(14)} ${kb(f.firstVisit.firstVisitGzip).padStart(8)} / ${kb(f.firstVisit.firstVisitNoSystemFontsGzip).padStart(8)}  (${f.firstVisit.path})`,
+    );
   }
-  lines.push(`  total CSS of the site (every stylesheet a page can load, posters aside): ${kb(report.totalCssGzip)}`);
-  if (report.serviceWorker) lines.push(`  service worker install: ${kb(report.serviceWorker.gzip)} gzip (${kb(report.serviceWorker.raw)} raw, ${report.serviceWorker.entries} precached files)`);
+  lines.push(
+    `  total CSS of the site (every stylesheet a page can load, posters aside): ${kb(report.totalCssGzip)}`,
+  );
+  if (report.serviceWorker)
+    lines.push(
+      `  service worker install: ${kb(report.serviceWorker.gzip)} gzip (${kb(report.serviceWorker.raw)} raw, ${report.serviceWorker.entries} precached files)`,
+    );
   const pack = report.stationOneLanguage;
-  lines.push(`  one station in one language (${pack.path}, its "Save for offline" pack): ${kb(pack.gzip)} (${pack.pages} pages + ${pack.files} files the install did not bring)`);
+  lines.push(
+    `  one station in one language (${pack.path}, its "Save for offline" pack): ${kb(pack.gzip)} (${pack.pages} pages + ${pack.files} files the install did not bring)`,
+  );
   return lines.join('\n');
 }

@@ -1,4 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { COLLECTION_STYLE, dump, visit } from 'js-yaml';
 import { formatProblem, type CheckOptions } from '../lib/content-check';
@@ -6,7 +17,24 @@ import { fromHsds, type ImportedService } from '../lib/hsds';
 import { ContentError, readContent, type PendingFiles } from './read-content';
 
 /** Keys in the order hand-written service files use, so imported files read the same. */
-const KEY_ORDER = ['sample', 'status', 'country', 'organisation', 'description', 'offers', 'audience', 'languages', 'free', 'address', 'location', 'phones', 'hours', 'website', 'verified', 'sources'];
+const KEY_ORDER = [
+  'sample',
+  'status',
+  'country',
+  'organisation',
+  'description',
+  'offers',
+  'audience',
+  'languages',
+  'free',
+  'address',
+  'location',
+  'phones',
+  'hours',
+  'website',
+  'verified',
+  'sources',
+];
 
 /** The largest file an import reads (a directory of 28,000 services is about 40 MB). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -33,7 +61,9 @@ export interface HsdsImportResult {
 
 export function serviceYaml(service: ImportedService, fromFile: string): string {
   // `phones: []` is the default; leave it out as hand-written files do.
-  const written = (key: string) => key in service.data && !(key === 'phones' && Array.isArray(service.data.phones) && service.data.phones.length === 0);
+  const written = (key: string) =>
+    key in service.data &&
+    !(key === 'phones' && Array.isArray(service.data.phones) && service.data.phones.length === 0);
   const ordered = Object.fromEntries(KEY_ORDER.filter(written).map((key) => [key, service.data[key]]));
   const header = service.data.sample
     ? '# SAMPLE DATA: an invented provider to demonstrate the site. Not a real place; no phone numbers on purpose.\n'
@@ -41,7 +71,8 @@ export function serviceYaml(service: ImportedService, fromFile: string): string 
   // Short lists of words stay on one line ("offers: [shelter, food]"), as editors write them.
   const flowScalarLists = (documents: Parameters<typeof visit>[0]) =>
     visit(documents, (node) => {
-      if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar')) node.style = COLLECTION_STYLE.FLOW;
+      if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar'))
+        node.style = COLLECTION_STYLE.FLOW;
     });
   return header + dump(ordered, { lineWidth: -1, noRefs: true, transform: flowScalarLists });
 }
@@ -66,7 +97,10 @@ const signalsDelivered = () => new Promise<void>((resolve) => setImmediate(resol
  * the staging folder is removed on exit. Only SIGKILL or a power cut can leave
  * it behind (a hidden `.import-staging-*` folder beside content/; delete it).
  */
-export async function writeFilesAtomically(files: PendingFiles, stagingParent: string): Promise<{ interrupted?: NodeJS.Signals }> {
+export async function writeFilesAtomically(
+  files: PendingFiles,
+  stagingParent: string,
+): Promise<{ interrupted?: NodeJS.Signals }> {
   const caught: NodeJS.Signals[] = [];
   const hold = (signal: NodeJS.Signals) => caught.push(signal);
   for (const signal of SIGNALS) process.on(signal, hold);
@@ -84,7 +118,10 @@ export async function writeFilesAtomically(files: PendingFiles, stagingParent: s
     }
     await signalsDelivered();
     if (caught.length > 0) return { interrupted: caught[0] };
-    moveIntoPlace(entries.map(([target], index) => ({ staged: join(staging, String(index)), target })), staging);
+    moveIntoPlace(
+      entries.map(([target], index) => ({ staged: join(staging, String(index)), target })),
+      staging,
+    );
     await signalsDelivered();
     return { interrupted: caught[0] };
   } finally {
@@ -100,7 +137,8 @@ function moveIntoPlace(moves: readonly { staged: string; target: string }[], sta
   const madeFolders: string[] = [];
   try {
     for (const [index, { staged, target }] of moves.entries()) {
-      for (let folder = dirname(target); !existsSync(folder); folder = dirname(folder)) madeFolders.unshift(folder);
+      for (let folder = dirname(target); !existsSync(folder); folder = dirname(folder))
+        madeFolders.unshift(folder);
       mkdirSync(dirname(target), { recursive: true });
       const previous = existsSync(target) ? join(staging, `${index}.previous`) : undefined;
       if (previous) renameSync(target, previous);
@@ -112,7 +150,8 @@ function moveIntoPlace(moves: readonly { staged: string; target: string }[], sta
       rmSync(target, { force: true });
       if (previous) renameSync(previous, target);
     }
-    for (const folder of madeFolders.reverse()) if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+    for (const folder of madeFolders.reverse())
+      if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
     throw error;
   }
 }
@@ -123,23 +162,38 @@ function moveIntoPlace(moves: readonly { staged: string; target: string }[], sta
  * files as if written, by the same validation as the build); only a clean
  * import is written, all files or none (see writeFilesAtomically).
  */
-export async function importHsdsFile(file: string, contentRoot: string, options: HsdsImportOptions): Promise<HsdsImportResult> {
+export async function importHsdsFile(
+  file: string,
+  contentRoot: string,
+  options: HsdsImportOptions,
+): Promise<HsdsImportResult> {
   const displayRoot = join(contentRoot, '..');
   const stations = new Map<string, string[]>();
   const stopped = (problems: string[]): HsdsImportResult => ({ written: [], problems, stations });
   let doc: unknown;
   try {
     const bytes = statSync(file).size;
-    if (bytes > MAX_INPUT_BYTES) return stopped([`${file}: ${(bytes / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; split the directory (by country or region)`]);
+    if (bytes > MAX_INPUT_BYTES)
+      return stopped([
+        `${file}: ${(bytes / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; split the directory (by country or region)`,
+      ]);
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     return stopped([`${file}: cannot read it as JSON (${(error as Error).message})`]);
   }
-  const { services, problems } = fromHsds(doc, { source: options.source ?? `HSDS import: ${basename(file)}`, country: options.country });
-  const targets = services.map((service) => ({ service, path: join(contentRoot, 'services', `${service.id}.yaml`) }));
+  const { services, problems } = fromHsds(doc, {
+    source: options.source ?? `HSDS import: ${basename(file)}`,
+    country: options.country,
+  });
+  const targets = services.map((service) => ({
+    service,
+    path: join(contentRoot, 'services', `${service.id}.yaml`),
+  }));
   for (const { service, path } of targets) {
-    if (!/^[a-z]{2}\/[a-z0-9]+(-[a-z0-9]+)*$/.test(service.id)) problems.push(`${service.name}: no country found for it; give addresses a country or pass --country`);
-    else if (existsSync(path) && !options.replace) problems.push(`${relative(displayRoot, path)} already exists; pass --replace to overwrite it`);
+    if (!/^[a-z]{2}\/[a-z0-9]+(-[a-z0-9]+)*$/.test(service.id))
+      problems.push(`${service.name}: no country found for it; give addresses a country or pass --country`);
+    else if (existsSync(path) && !options.replace)
+      problems.push(`${relative(displayRoot, path)} already exists; pass --replace to overwrite it`);
   }
   if (problems.length > 0 || targets.length === 0) return stopped(problems);
 
@@ -151,10 +205,22 @@ export async function importHsdsFile(file: string, contentRoot: string, options:
     return stopped(error.problems.map(formatProblem));
   }
   for (const { service } of targets) {
-    if (service.nearStations.length > 0) stations.set(service.id, service.nearStations.map((id) => `content/stations/${id}.yaml`));
+    if (service.nearStations.length > 0)
+      stations.set(
+        service.id,
+        service.nearStations.map((id) => `content/stations/${id}.yaml`),
+      );
   }
   const { interrupted } = await writeFilesAtomically(pending, displayRoot);
-  const wroteAll = interrupted === undefined || targets.every(({ path }) => existsSync(path) && readFileSync(path, 'utf8') === pending.get(path));
-  if (!wroteAll) return { ...stopped([`interrupted (${interrupted}) before any file was moved into place`]), interrupted };
-  return { written: targets.map(({ path }) => relative(displayRoot, path)), problems: [], stations, interrupted };
+  const wroteAll =
+    interrupted === undefined ||
+    targets.every(({ path }) => existsSync(path) && readFileSync(path, 'utf8') === pending.get(path));
+  if (!wroteAll)
+    return { ...stopped([`interrupted (${interrupted}) before any file was moved into place`]), interrupted };
+  return {
+    written: targets.map(({ path }) => relative(displayRoot, path)),
+    problems: [],
+    stations,
+    interrupted,
+  };
 }

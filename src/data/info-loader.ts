@@ -27,7 +27,10 @@ export function infoLoader(contentRoot: () => string): Loader {
   };
 }
 
-async function loadInfoPages({ config, store, parseData, renderMarkdown, generateDigest }: LoaderContext, contentRoot: string): Promise<void> {
+async function loadInfoPages(
+  { config, store, parseData, renderMarkdown, generateDigest }: LoaderContext,
+  contentRoot: string,
+): Promise<void> {
   const root = fileURLToPath(config.root);
   const pages = readSiteContent(contentRoot).infoPages;
   const ids = new Set(pages.map((page) => page.id));
@@ -38,6 +41,13 @@ async function loadInfoPages({ config, store, parseData, renderMarkdown, generat
     const digest = generateDigest({ frontMatter, body: page.body });
     if (store.get(page.id)?.digest === digest) continue;
     const data = await parseData({ id: page.id, data: frontMatter, filePath });
-    store.set({ id: page.id, data, body: page.body, filePath, digest, rendered: await renderMarkdown(page.body) });
+    store.set({
+      id: page.id,
+      data,
+      body: page.body,
+      filePath,
+      digest,
+      rendered: await renderMarkdown(page.body),
+    });
   }
 }

@@ -2,7 +2,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { checkContent, ContentError, contentWarnings, problemsFromZod, type CheckOptions, type ContentProblem, type ContentSet, type Entry } from '../lib/content-check';
+import {
+  checkContent,
+  ContentError,
+  contentWarnings,
+  problemsFromZod,
+  type CheckOptions,
+  type ContentProblem,
+  type ContentSet,
+  type Entry,
+} from '../lib/content-check';
 import { markdownProblems } from '../lib/markdown-safety';
 import { collectionSchemas, type CollectionName } from '../schemas';
 import { infoSchema } from '../schemas/info';
@@ -34,7 +43,10 @@ interface FoundFile {
 }
 
 function foundFiles(folder: string, extension: RegExp): FoundFile[] {
-  return filesBelowIfAny(folder, (name) => extension.test(name)).map((path) => ({ path, below: relative(folder, path).split(sep).join('/') }));
+  return filesBelowIfAny(folder, (name) => extension.test(name)).map((path) => ({
+    path,
+    below: relative(folder, path).split(sep).join('/'),
+  }));
 }
 
 /** Files not on disk yet, by absolute path, read as if they were (an import checks its files before writing any). */
@@ -42,11 +54,20 @@ export type PendingFiles = ReadonlyMap<string, string>;
 const NO_PENDING: PendingFiles = new Map();
 
 /** The file's text, or a problem when it is too big to be content. */
-function readText(path: string, file: string, problems: ContentProblem[], pending: PendingFiles = NO_PENDING): string | undefined {
+function readText(
+  path: string,
+  file: string,
+  problems: ContentProblem[],
+  pending: PendingFiles = NO_PENDING,
+): string | undefined {
   const waiting = pending.get(path);
   const bytes = waiting === undefined ? statSync(path).size : Buffer.byteLength(waiting);
   if (bytes > MAX_FILE_BYTES) {
-    problems.push({ file, field: '(whole file)', message: `${Math.ceil(bytes / 1024)} KB is more than the ${MAX_FILE_BYTES / 1024} KB a content file may have; this is not one page of content, split or shorten it` });
+    problems.push({
+      file,
+      field: '(whole file)',
+      message: `${Math.ceil(bytes / 1024)} KB is more than the ${MAX_FILE_BYTES / 1024} KB a content file may have; this is not one page of content, split or shorten it`,
+    });
     return undefined;
   }
   return waiting ?? readFileSync(path, 'utf8');
@@ -69,7 +90,14 @@ function filesWithPending(folder: string, extension: RegExp, pending: PendingFil
   return [...onDisk, ...waiting];
 }
 
-function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T, ZodTypeDef, unknown>, displayRoot: string, problems: ContentProblem[], pending: PendingFiles): Entry<T>[] {
+function readCollection<T>(
+  root: string,
+  name: CollectionName,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  displayRoot: string,
+  problems: ContentProblem[],
+  pending: PendingFiles,
+): Entry<T>[] {
   const folder = join(root, name);
   const entries: Entry<T>[] = [];
   const fileOfId = new Map<string, string>();
@@ -83,7 +111,11 @@ function readCollection<T>(root: string, name: CollectionName, schema: ZodType<T
     }
     const twin = fileOfId.get(id);
     if (twin) {
-      problems.push({ file, field: '(file name)', message: `${twin} has the same name and so the same web address; keep one of the two files` });
+      problems.push({
+        file,
+        field: '(file name)',
+        message: `${twin} has the same name and so the same web address; keep one of the two files`,
+      });
       continue;
     }
     fileOfId.set(id, file);
@@ -102,25 +134,50 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
  * its schema, the body against the Markdown rules (no raw HTML, safe link
  * addresses; src/lib/markdown-safety.ts), each problem with its line.
  */
-function checkInfoPages(root: string, displayRoot: string, options: ReadOptions, problems: ContentProblem[]): InfoSource[] {
+function checkInfoPages(
+  root: string,
+  displayRoot: string,
+  options: ReadOptions,
+  problems: ContentProblem[],
+): InfoSource[] {
   const sources: InfoSource[] = [];
   const siteLanguages = new Set(options.siteLanguages);
   for (const { path, below } of foundFiles(join(root, 'info'), /\.md$/i)) {
     const file = relative(displayRoot, path).split(sep).join('/');
     const parts = below.split('/');
     if (parts.length !== 2) {
-      problems.push({ file, field: '(file name)', message: 'information pages belong directly in content/info/{lang}/ (one folder per language); move it there' });
+      problems.push({
+        file,
+        field: '(file name)',
+        message:
+          'information pages belong directly in content/info/{lang}/ (one folder per language); move it there',
+      });
       continue;
     }
     const [lang = '', name = ''] = parts;
-    if (!siteLanguages.has(lang)) problems.push({ file, field: '(folder)', message: `"${lang}" is not a site language; put the page in the folder of one of ${[...siteLanguages].join(', ')}` });
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(name)) problems.push({ file, field: '(file name)', message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md` });
+    if (!siteLanguages.has(lang))
+      problems.push({
+        file,
+        field: '(folder)',
+        message: `"${lang}" is not a site language; put the page in the folder of one of ${[...siteLanguages].join(', ')}`,
+      });
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.md$/.test(name))
+      problems.push({
+        file,
+        field: '(file name)',
+        message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md`,
+      });
     const text = readText(path, file, problems);
     if (text === undefined) continue;
     const checkMarkdown = options.checkMarkdown ?? config.checkMarkdown;
     const checked = infoPageProblems(text, checkMarkdown);
     problems.push(...checked.problems.map((problem) => ({ file, ...problem })));
-    sources.push({ id: `${lang}/${name.replace(/\.md$/i, '')}`, path, frontMatter: checked.frontMatter, body: checked.body });
+    sources.push({
+      id: `${lang}/${name.replace(/\.md$/i, '')}`,
+      path,
+      frontMatter: checked.frontMatter,
+      body: checked.body,
+    });
   }
   return sources;
 }
@@ -159,16 +216,36 @@ function infoPageProblems(text: string, checkMarkdown: boolean): CheckedInfoPage
 
 function findInfoPageProblems(text: string, checkMarkdown: boolean): CheckedInfoPage {
   const frontMatter = FRONT_MATTER.exec(text);
-  if (!frontMatter) return { body: text, problems: [{ field: '(front matter)', message: 'the page must start with its front matter between two "---" lines (title, summary, order)' }] };
+  if (!frontMatter)
+    return {
+      body: text,
+      problems: [
+        {
+          field: '(front matter)',
+          message:
+            'the page must start with its front matter between two "---" lines (title, summary, order)',
+        },
+      ],
+    };
   const body = text.slice(frontMatter[0].length);
   let raw: unknown;
   try {
     raw = parseYaml(frontMatter[1] ?? '');
   } catch (error) {
-    return { body, problems: [{ field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes` }] };
+    return {
+      body,
+      problems: [
+        {
+          field: '(front matter)',
+          message: `not valid YAML: ${(error as Error).message.split('\n')[0]}; check indentation and quotes`,
+        },
+      ],
+    };
   }
   const parsed = infoSchema.safeParse(raw);
-  const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod('', parsed.error.issues).map(({ field, message }) => ({ field, message }));
+  const problems: FieldProblem[] = parsed.success
+    ? []
+    : problemsFromZod('', parsed.error.issues).map(({ field, message }) => ({ field, message }));
   if (!checkMarkdown) return { problems, frontMatter: raw, body };
   const bodyStartsAt = frontMatter[0].split('\n').length - (frontMatter[0].endsWith('\n') ? 1 : 0);
   for (const problem of markdownProblems(body)) {
@@ -207,7 +284,12 @@ export function readContent(root: string, options: ReadOptions & { pending?: Pen
     contacts: readCollection(root, 'contacts', collectionSchemas.contacts, displayRoot, problems, pending),
     services: readCollection(root, 'services', collectionSchemas.services, displayRoot, problems, pending),
   };
-  if (content.countries.length === 0) problems.push({ file: relative(displayRoot, join(root, 'countries')) || 'countries', field: '(folder)', message: 'no country files found; is the content folder right?' });
+  if (content.countries.length === 0)
+    problems.push({
+      file: relative(displayRoot, join(root, 'countries')) || 'countries',
+      field: '(folder)',
+      message: 'no country files found; is the content folder right?',
+    });
   const infoPages = checkInfoPages(root, displayRoot, options, problems);
   const badges = checkBadgeTrust(root, problems);
   // References are checked only once every file parses, so one typo does not also show up as broken links.
@@ -237,7 +319,13 @@ export function readSiteContent(root: string): SiteContent {
   const key = resolvePath(root);
   let read = cache.get(key);
   if (!read) {
-    read = { ...readContent(key, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) }), posterLock: readPosterLock(key) };
+    read = {
+      ...readContent(key, {
+        siteLanguages: ALL_LANGUAGE_CODES,
+        today: new Date().toISOString().slice(0, 10),
+      }),
+      posterLock: readPosterLock(key),
+    };
     cache.set(key, read);
   }
   return read;

@@ -16,13 +16,18 @@ export async function languageRoutes() {
 
 export async function countryRoutes() {
   const { languages, countries } = await getSite();
-  return languages.flatMap((lang) => countries.map((country) => ({ params: { lang, country: country.code }, props: { lang, country } })));
+  return languages.flatMap((lang) =>
+    countries.map((country) => ({ params: { lang, country: country.code }, props: { lang, country } })),
+  );
 }
 
 export async function stationRoutes() {
   const { languages, stations } = await getSite();
   return languages.flatMap((lang) =>
-    stations.map((station) => ({ params: { lang, country: station.country.code, station: station.slug }, props: { lang, station } })),
+    stations.map((station) => ({
+      params: { lang, country: station.country.code, station: station.slug },
+      props: { lang, station },
+    })),
   );
 }
 
@@ -42,7 +47,9 @@ export async function helpRoutes() {
 
 export async function infoRoutes() {
   const { languages, infoPages } = await getSite();
-  return languages.flatMap((lang) => infoPages.map((page) => ({ params: { lang, slug: page.slug }, props: { lang, page } })));
+  return languages.flatMap((lang) =>
+    infoPages.map((page) => ({ params: { lang, slug: page.slug }, props: { lang, page } })),
+  );
 }
 
 export async function shortLinkRoutes() {
@@ -62,26 +69,37 @@ export async function upperShortLinkRoutes() {
 /** One print page per station and poster format; none when the site is built for a local address. */
 export async function posterRoutes() {
   const pages = await posterPages();
-  return pages.map((poster) => ({ params: { country: poster.station.country.code, station: poster.station.slug, format: poster.format.id }, props: { poster } }));
+  return pages.map((poster) => ({
+    params: { country: poster.station.country.code, station: poster.station.slug, format: poster.format.id },
+    props: { poster },
+  }));
 }
 
 /** One kiosk per station: the attract page, then one page per site language. */
 export async function kioskRoutes() {
   const { stations } = await getSite();
-  return stations.map((station) => ({ params: { country: station.country.code, station: station.slug }, props: { station } }));
+  return stations.map((station) => ({
+    params: { country: station.country.code, station: station.slug },
+    props: { station },
+  }));
 }
 
 export async function kioskLanguageRoutes() {
   const { languages, stations } = await getSite();
   return stations.flatMap((station) =>
-    languages.map((lang) => ({ params: { country: station.country.code, station: station.slug, lang }, props: { lang, station } })),
+    languages.map((lang) => ({
+      params: { country: station.country.code, station: station.slug, lang },
+      props: { lang, station },
+    })),
   );
 }
 
 /** One QR file per payload any kiosk shows (src/kiosk/qr-files.ts), each drawn once however many pages show it. */
 export async function qrFileRoutes() {
   const { languages, stations } = await getSite();
-  const texts = new Set(stations.flatMap((station) => kioskQrTexts(station, languages, import.meta.env.SITE)));
+  const texts = new Set(
+    stations.flatMap((station) => kioskQrTexts(station, languages, import.meta.env.SITE)),
+  );
   return [...texts].map((text) => ({ params: { file: qrFileName(text) }, props: { text } }));
 }
 

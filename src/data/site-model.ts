@@ -75,7 +75,8 @@ export function resolveSite(content: ContentSet, languages: readonly LanguageCod
 
   const countries: Country[] = content.countries
     .map((entry) => {
-      const resolve = (ids: readonly string[]) => ids.map((id) => lookup(contacts, id, `country ${entry.id}`));
+      const resolve = (ids: readonly string[]) =>
+        ids.map((id) => lookup(contacts, id, `country ${entry.id}`));
       return {
         code: entry.data.code,
         data: entry.data,
@@ -104,5 +105,10 @@ export function resolveSite(content: ContentSet, languages: readonly LanguageCod
     .sort(byName);
   for (const country of countries) (country.stations as Station[]).sort(byName);
 
-  return { languages, countries, stations, stationByCode: new Map(stations.map((station) => [station.data.code, station])) };
+  return {
+    languages,
+    countries,
+    stations,
+    stationByCode: new Map(stations.map((station) => [station.data.code, station])),
+  };
 }

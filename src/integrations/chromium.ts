@@ -6,7 +6,9 @@ import { config } from '../config';
  * project never downloads a browser. Used by the tests and to print posters.
  */
 function candidates(): string[] {
-  return [config.chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  return [config.chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string =>
+    Boolean(p),
+  );
 }
 
 /** The Chromium to use, or undefined when there is none. */
@@ -16,7 +18,10 @@ export function findChromium(): string | undefined {
 
 export function chromiumPath(): string {
   const found = findChromium();
-  if (!found) throw new Error(`No Chromium found (tried ${candidates().join(', ')}). Install it with "apt-get install chromium" or set CHROMIUM_PATH.`);
+  if (!found)
+    throw new Error(
+      `No Chromium found (tried ${candidates().join(', ')}). Install it with "apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
   return found;
 }
 
@@ -24,6 +29,14 @@ export function chromiumLaunchOptions(executablePath: string = chromiumPath()) {
   return {
     executablePath,
     // Root in CI needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   };
 }

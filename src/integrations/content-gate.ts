@@ -19,17 +19,27 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ logger }) => {
         const root = settings.contentDir;
-        if (!settings.checkMarkdown) logger.warn(`${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`);
+        if (!settings.checkMarkdown)
+          logger.warn(
+            `${SKIP_MARKDOWN_CHECK}=1: raw HTML and link addresses in Markdown are NOT checked (test builds only; never publish this build)`,
+          );
         const today = new Date().toISOString().slice(0, 10);
         try {
           const { content, warnings } = readSiteContent(root);
           const unpublishable = publishProblems(content, { allowSamples: settings.allowSampleData });
           if (unpublishable.length > 0) throw new ContentError(unpublishable);
-          logger.info(`content ok: ${content.countries.length} countries, ${content.stations.length} stations, ${content.contacts.length} contacts, ${content.services.length} services`);
+          logger.info(
+            `content ok: ${content.countries.length} countries, ${content.stations.length} stations, ${content.contacts.length} contacts, ${content.services.length} services`,
+          );
           for (const warning of warnings) logger.warn(formatProblem(warning));
           const stale = staleEntries([...content.contacts, ...content.services], today);
-          logger.info(`last checked more than 12 months ago: ${stale.length}${stale.length > 0 ? ' (check these again):' : ''}`);
-          for (const entry of stale) logger.warn(`${entry.file} → verified.date: ${entry.data.verified?.date}; check it again and update the date`);
+          logger.info(
+            `last checked more than 12 months ago: ${stale.length}${stale.length > 0 ? ' (check these again):' : ''}`,
+          );
+          for (const entry of stale)
+            logger.warn(
+              `${entry.file} → verified.date: ${entry.data.verified?.date}; check it again and update the date`,
+            );
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
           // The list is the whole message: thrown, Astro would follow it with its own stack trace, which says nothing to an editor.

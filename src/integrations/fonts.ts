@@ -10,7 +10,8 @@ import { allFontFaces, charactersInRange } from '../lib/fonts';
 function textFiles(root: string, folder = ''): string[] {
   return readdirSync(join(root, folder)).flatMap((name) => {
     const relative = join(folder, name);
-    if (statSync(join(root, relative)).isDirectory()) return relative === 'posters' ? [] : textFiles(root, relative);
+    if (statSync(join(root, relative)).isDirectory())
+      return relative === 'posters' ? [] : textFiles(root, relative);
     return /\.(html|js|css)$/.test(name) ? [relative] : [];
   });
 }
@@ -32,7 +33,8 @@ export function selfHostedFonts(): AstroIntegration {
         const target = join(root, 'fonts');
         mkdirSync(target, { recursive: true });
         const used = new Set<string>();
-        for (const file of textFiles(root)) for (const character of readFileSync(join(root, file), 'utf8')) used.add(character);
+        for (const file of textFiles(root))
+          for (const character of readFileSync(join(root, file), 'utf8')) used.add(character);
         let before = 0;
         let after = 0;
         const faces = allFontFaces();
@@ -42,12 +44,19 @@ export function selfHostedFonts(): AstroIntegration {
           const characters = charactersInRange(used, face.unicodeRange);
           // A face none of the site's text needs is never fetched; it keeps its full file for text the site may show later (a typed search).
           // Arabic needs the glyphs its shaping substitutes in (initial, medial, final forms); Latin and Cyrillic draw their letters as they are, so their alternates and ligatures stay out.
-          const subset = characters ? await subsetFont(original, characters, { targetFormat: 'woff2', noLayoutClosure: face.family !== 'Noto Sans Arabic' }) : original;
+          const subset = characters
+            ? await subsetFont(original, characters, {
+                targetFormat: 'woff2',
+                noLayoutClosure: face.family !== 'Noto Sans Arabic',
+              })
+            : original;
           writeFileSync(join(target, face.file), subset);
           before += original.length;
           after += subset.length;
         }
-        logger.info(`${faces.length} font files cut to the site's characters into /fonts/: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB`);
+        logger.info(
+          `${faces.length} font files cut to the site's characters into /fonts/: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB`,
+        );
       },
     },
   };

@@ -9,7 +9,17 @@ import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { LANGUAGE_REDIRECT_SCRIPT } from '../lib/language-redirect';
-import { contentSecurityPolicy, inlineScripts, metaPolicy, netlifyHeaders, nginxHeaders, scriptHash, securityHeaders, tileOriginsOf, withMetaPolicy } from '../lib/security-headers';
+import {
+  contentSecurityPolicy,
+  inlineScripts,
+  metaPolicy,
+  netlifyHeaders,
+  nginxHeaders,
+  scriptHash,
+  securityHeaders,
+  tileOriginsOf,
+  withMetaPolicy,
+} from '../lib/security-headers';
 import { filesBelow } from '../node/files';
 
 /**
@@ -21,7 +31,15 @@ import { filesBelow } from '../node/files';
  * in the policy and fails the build.
  */
 export const KNOWN_INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ 'Astro island loader': islandLoader, 'client:idle': idleDirective, 'client:load': loadDirective, 'client:media': mediaDirective, 'client:only': onlyDirective, 'client:visible': visibleDirective, 'language redirect': LANGUAGE_REDIRECT_SCRIPT }).map(([name, source]) => [scriptHash(source), name]),
+  Object.entries({
+    'Astro island loader': islandLoader,
+    'client:idle': idleDirective,
+    'client:load': loadDirective,
+    'client:media': mediaDirective,
+    'client:only': onlyDirective,
+    'client:visible': visibleDirective,
+    'language redirect': LANGUAGE_REDIRECT_SCRIPT,
+  }).map(([name, source]) => [scriptHash(source), name]),
 );
 
 /** A page that can open the service map (its island's script is named after the component) loads tiles. */
@@ -53,26 +71,37 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
             let hash = hashOf.get(script);
             if (hash === undefined) hashOf.set(script, (hash = scriptHash(script)));
             if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
-            else unknown.push(`  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
+            else
+              unknown.push(
+                `  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`,
+              );
           }
           for (const hash of hashes) used.add(hash);
           // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
           const tiles = MAP_ISLAND.test(html);
           const key = `${tiles}${[...hashes].sort().join()}`;
           let meta = metaOf.get(key);
-          if (meta === undefined) metaOf.set(key, (meta = metaPolicy(contentSecurityPolicy([...hashes], tiles ? tileOrigins : []))));
+          if (meta === undefined)
+            metaOf.set(
+              key,
+              (meta = metaPolicy(contentSecurityPolicy([...hashes], tiles ? tileOrigins : []))),
+            );
           writeFileSync(path, withMetaPolicy(html, meta));
         }
         if (unknown.length > 0) {
           // Hashing it would let it run; this is content or code that must not be a script. The build fails, so nothing is published.
-          logger.error(`${unknown.length} inline script(s) that are not Astro's own; the site allows no other inline script. Remove them (content must never hold markup) or load code from a file:\n${unknown.join('\n')}`);
+          logger.error(
+            `${unknown.length} inline script(s) that are not Astro's own; the site allows no other inline script. Remove them (content must never hold markup) or load code from a file:\n${unknown.join('\n')}`,
+          );
           process.exit(1);
         }
         const csp = contentSecurityPolicy([...used], tileOrigins);
         const headers = securityHeaders(csp);
         writeFileSync(join(root, '_headers'), netlifyHeaders(headers));
         writeFileSync(join(root, 'nginx-headers.conf'), nginxHeaders(headers));
-        logger.info(`security headers written (_headers, nginx-headers.conf) and the policy put in ${paths.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`);
+        logger.info(
+          `security headers written (_headers, nginx-headers.conf) and the policy put in ${paths.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`,
+        );
       },
     },
   };

@@ -73,7 +73,9 @@ function staffGate(): AstroIntegration {
         const root = settings.contentDir;
         const { content } = readSiteContent(root);
         const { staff, warnings } = readStaffContent(root, content);
-        logger.info(`staff content ok: plan with ${staff.plan.data.situations.length} situations, ${staff.checklists.length} checklists, ${staff.stations.length} station files`);
+        logger.info(
+          `staff content ok: plan with ${staff.plan.data.situations.length} situations, ${staff.checklists.length} checklists, ${staff.stations.length} station files`,
+        );
         for (const warning of warnings) logger.warn(formatProblem(warning));
       },
       'astro:build:done': ({ dir, logger }) => {
@@ -84,7 +86,10 @@ function staffGate(): AstroIntegration {
           .sort();
         const hash = createHash('sha256');
         for (const file of files) hash.update(file).update(readFileSync(join(folder, file)));
-        writeFileSync(join(folder, staffServiceWorkerPath()), staffServiceWorker(files, hash.digest('hex').slice(0, 12)));
+        writeFileSync(
+          join(folder, staffServiceWorkerPath()),
+          staffServiceWorker(files, hash.digest('hex').slice(0, 12)),
+        );
         logger.info(`staff build: ${files.length} files, kept offline by ${staffServiceWorkerPath()}`);
       },
     },

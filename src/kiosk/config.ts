@@ -50,11 +50,17 @@ function wholeSecondsWithin(name: keyof typeof KIOSK_BOUNDS, raw: string | null,
 
 function siteLanguagesIn(raw: string | null, siteLanguages: readonly string[], problems: string[]): string[] {
   if (raw === null) return [...DEFAULT_KIOSK_CONFIG.languages];
-  const wanted = raw.split(',').map((code) => code.trim().toLowerCase()).filter(Boolean);
+  const wanted = raw
+    .split(',')
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = wanted.filter((code) => !siteLanguages.includes(code));
-  if (unknown.length > 0) problems.push(`langs: ${unknown.join(', ')} not among the site's languages (${siteLanguages.join(', ')}); left out`);
+  if (unknown.length > 0)
+    problems.push(
+      `langs: ${unknown.join(', ')} not among the site's languages (${siteLanguages.join(', ')}); left out`,
+    );
   const known = [...new Set(wanted.filter((code) => siteLanguages.includes(code)))];
-  if (wanted.length === 0) problems.push('langs is empty; using the station\'s languages');
+  if (wanted.length === 0) problems.push("langs is empty; using the station's languages");
   return known;
 }
 
@@ -68,11 +74,15 @@ function orientationOf(raw: string | null, problems: string[]): KioskOrientation
 }
 
 /** Reads the kiosk's settings from a query string (`location.search`). */
-export function parseKioskConfig(search: string | URLSearchParams, siteLanguages: readonly string[]): ParsedKioskConfig {
+export function parseKioskConfig(
+  search: string | URLSearchParams,
+  siteLanguages: readonly string[],
+): ParsedKioskConfig {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const problems: string[] = [];
   for (const name of new Set(params.keys())) {
-    if (!(KNOWN_PARAMETERS as readonly string[]).includes(name)) problems.push(`"${name}" is not a kiosk setting (known: ${KNOWN_PARAMETERS.join(', ')}); ignored`);
+    if (!(KNOWN_PARAMETERS as readonly string[]).includes(name))
+      problems.push(`"${name}" is not a kiosk setting (known: ${KNOWN_PARAMETERS.join(', ')}); ignored`);
   }
   const config: KioskConfig = {
     idleSeconds: wholeSecondsWithin('idle', params.get('idle'), problems),

@@ -24,9 +24,17 @@ export function publicPathsOfScreens(lang: string, station: Station) {
 }
 
 /** The helplines screen, in its order: emergency, the national anti-trafficking line, the other national lines, the station's own. */
-export function kioskContacts(station: Station): { emergency: readonly Contact[]; antiTrafficking: readonly Contact[]; others: readonly Contact[] } {
+export function kioskContacts(station: Station): {
+  emergency: readonly Contact[];
+  antiTrafficking: readonly Contact[];
+  others: readonly Contact[];
+} {
   const { country } = station;
-  return { emergency: country.emergency, antiTrafficking: country.antiTrafficking, others: [...country.helplines, ...station.contacts] };
+  return {
+    emergency: country.emergency,
+    antiTrafficking: country.antiTrafficking,
+    others: [...country.helplines, ...station.contacts],
+  };
 }
 
 /** Outside addresses of a contact, shown on the kiosk as text and a code instead of a link. */
@@ -43,8 +51,16 @@ export function contactAddresses(contact: Contact): { website?: string; email?: 
 export function kioskQrTexts(station: Station, languages: readonly string[], site: URL | string): string[] {
   const { emergency, antiTrafficking, others } = kioskContacts(station);
   const contacts = [...emergency, ...antiTrafficking, ...others];
-  const phones = [...contacts.flatMap((contact) => contact.data.phones), ...station.services.flatMap((service) => service.data.phones)].map(phoneHref);
-  const addresses = contacts.flatMap((contact) => Object.values(contactAddresses(contact)).filter((text): text is string => Boolean(text)));
-  const pages = [shortLinkUrl(station.data.code), ...languages.flatMap((lang) => Object.values(publicPathsOfScreens(lang, station)))];
+  const phones = [
+    ...contacts.flatMap((contact) => contact.data.phones),
+    ...station.services.flatMap((service) => service.data.phones),
+  ].map(phoneHref);
+  const addresses = contacts.flatMap((contact) =>
+    Object.values(contactAddresses(contact)).filter((text): text is string => Boolean(text)),
+  );
+  const pages = [
+    shortLinkUrl(station.data.code),
+    ...languages.flatMap((lang) => Object.values(publicPathsOfScreens(lang, station))),
+  ];
   return [...new Set([...phones, ...addresses, ...pages.map((path) => new URL(path, site).href)])];
 }

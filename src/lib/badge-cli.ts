@@ -5,7 +5,14 @@
  */
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { endOfDay, lastValidDay, MAX_BADGE_SECONDS, newBadgeId, type BadgeClaims, type EcPublicJwk } from './badge';
+import {
+  endOfDay,
+  lastValidDay,
+  MAX_BADGE_SECONDS,
+  newBadgeId,
+  type BadgeClaims,
+  type EcPublicJwk,
+} from './badge';
 import type { QrSymbol } from './qr';
 
 /** True when `path` is `folder` or anywhere below it (as written, no links followed). */
@@ -51,7 +58,12 @@ export interface PrivateKeyFile {
 
 /** The entry to paste into content/badges/keys.yaml. */
 export function keysYamlEntry(kid: string, issuer: string, added: string, jwk: EcPublicJwk): string {
-  return [`- id: ${kid}`, `  issuer: ${JSON.stringify(issuer)}`, `  added: ${added}`, `  jwk: { kty: EC, crv: P-256, x: "${jwk.x}", y: "${jwk.y}" }`].join('\n');
+  return [
+    `- id: ${kid}`,
+    `  issuer: ${JSON.stringify(issuer)}`,
+    `  added: ${added}`,
+    `  jwk: { kty: EC, crv: P-256, x: "${jwk.x}", y: "${jwk.y}" }`,
+  ].join('\n');
 }
 
 /** `--name value` pairs; a flag given twice keeps the last value. */
@@ -74,26 +86,51 @@ export function parseFlags(argv: readonly string[]): { flags: Record<string, str
  * missing or wrong. `stationTimeZones` maps each station's short code to its
  * country's time zone: "--until" is the end of that day there (UTC without a station).
  */
-export function claimsFromFlags(flags: Record<string, string>, kid: string, now: Date, stationTimeZones: ReadonlyMap<string, string>): BadgeClaims {
+export function claimsFromFlags(
+  flags: Record<string, string>,
+  kid: string,
+  now: Date,
+  stationTimeZones: ReadonlyMap<string, string>,
+): BadgeClaims {
   const need = (name: string) => {
     const value = flags[name]?.trim();
-    if (!value) throw new Error(`--${name} is required (e.g. --${name} ${name === 'until' ? '2027-06-30' : '"…"'})`);
+    if (!value)
+      throw new Error(`--${name} is required (e.g. --${name} ${name === 'until' ? '2027-06-30' : '"…"'})`);
     return value;
   };
   const org = need('org');
   const role = need('role');
   const until = need('until');
   const station = flags.station?.trim().toUpperCase();
-  if (station && !stationTimeZones.has(station)) throw new Error(`--station ${station} is not a station short code in content/stations/ (known: ${[...stationTimeZones.keys()].join(', ')})`);
+  if (station && !stationTimeZones.has(station))
+    throw new Error(
+      `--station ${station} is not a station short code in content/stations/ (known: ${[...stationTimeZones.keys()].join(', ')})`,
+    );
   const exp = endOfDay(until, station ? stationTimeZones.get(station) : 'UTC');
   const iat = Math.floor(now.getTime() / 1000);
-  if (exp <= iat) throw new Error(`--until ${until} is already past; a badge must be valid for at least a day`);
-  if (exp - iat > MAX_BADGE_SECONDS) throw new Error(`--until ${until} is more than five years away; issue badges for five years at most`);
+  if (exp <= iat)
+    throw new Error(`--until ${until} is already past; a badge must be valid for at least a day`);
+  if (exp - iat > MAX_BADGE_SECONDS)
+    throw new Error(`--until ${until} is more than five years away; issue badges for five years at most`);
   const name = flags.name?.trim();
-  return { v: 1, kid, id: flags.id?.trim() || newBadgeId(), org, role, ...(name ? { name } : {}), ...(station ? { stn: station } : {}), iat, exp };
+  return {
+    v: 1,
+    kid,
+    id: flags.id?.trim() || newBadgeId(),
+    org,
+    role,
+    ...(name ? { name } : {}),
+    ...(station ? { stn: station } : {}),
+    iat,
+    exp,
+  };
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 export interface BadgeArtwork {
   readonly claims: BadgeClaims;
@@ -117,13 +154,26 @@ export function badgeSvg({ claims, stationName, timeZone, url, qr }: BadgeArtwor
     [12, 7, 'bold', claims.org],
     [22, 5.2, 'normal', claims.role],
     ...(claims.name ? [[31, 6, 'bold', claims.name] as [number, number, string, string]] : []),
-    ...(claims.stn ? [[39, 4.2, 'normal', stationName ? `${stationName} (${claims.stn})` : claims.stn] as [number, number, string, string]] : []),
+    ...(claims.stn
+      ? [
+          [39, 4.2, 'normal', stationName ? `${stationName} (${claims.stn})` : claims.stn] as [
+            number,
+            number,
+            string,
+            string,
+          ],
+        ]
+      : []),
     [46, 4.2, 'normal', `Valid until ${lastValidDay(claims.exp, timeZone)}`],
   ];
   // Long names are squeezed to the card's width rather than cut off (about 0.55 em per character).
-  const fit = (value: string, size: number) => (value.length * size * 0.55 > 96 ? ' textLength="96" lengthAdjust="spacingAndGlyphs"' : '');
+  const fit = (value: string, size: number) =>
+    value.length * size * 0.55 > 96 ? ' textLength="96" lengthAdjust="spacingAndGlyphs"' : '';
   const text = lines
-    .map(([y, size, weight, value]) => `<text x="52.5" y="${y}" font-size="${size}" font-weight="${weight}" text-anchor="middle"${fit(value, size)}>${escapeXml(value)}</text>`)
+    .map(
+      ([y, size, weight, value]) =>
+        `<text x="52.5" y="${y}" font-size="${size}" font-weight="${weight}" text-anchor="middle"${fit(value, size)}>${escapeXml(value)}</text>`,
+    )
     .join('\n  ');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="105mm" height="148mm" viewBox="0 0 105 148" font-family="Noto Sans, Arial, sans-serif" fill="#000">

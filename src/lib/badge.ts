@@ -144,16 +144,24 @@ export const MAX_BADGE_SECONDS = 5 * 366 * 24 * 60 * 60;
 /** How far a phone's clock may lag the issuer's before a fresh badge reads "not valid yet". */
 export const CLOCK_SKEW_SECONDS = 10 * 60;
 
-const isText = (value: unknown, max = 200): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= EARLIEST_BADGE_TIME && value <= LATEST_BADGE_TIME;
+const isText = (value: unknown, max = 200): value is string =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+const isTime = (value: unknown): value is number =>
+  typeof value === 'number' &&
+  Number.isInteger(value) &&
+  value >= EARLIEST_BADGE_TIME &&
+  value <= LATEST_BADGE_TIME;
 
 function asClaims(value: unknown): BadgeClaims | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const c = value as Record<string, unknown>;
-  if (c.v !== 1 || !isText(c.kid, 64) || !isText(c.id, 64) || !isText(c.org) || !isText(c.role)) return undefined;
+  if (c.v !== 1 || !isText(c.kid, 64) || !isText(c.id, 64) || !isText(c.org) || !isText(c.role))
+    return undefined;
   if (c.name !== undefined && !isText(c.name)) return undefined;
-  if (c.stn !== undefined && !(typeof c.stn === 'string' && /^[A-Z]{2}-[A-Z0-9]{2,6}$/.test(c.stn))) return undefined;
-  if (!isTime(c.iat) || !isTime(c.exp) || c.exp <= c.iat || c.exp - c.iat > MAX_BADGE_SECONDS) return undefined;
+  if (c.stn !== undefined && !(typeof c.stn === 'string' && /^[A-Z]{2}-[A-Z0-9]{2,6}$/.test(c.stn)))
+    return undefined;
+  if (!isTime(c.iat) || !isTime(c.exp) || c.exp <= c.iat || c.exp - c.iat > MAX_BADGE_SECONDS)
+    return undefined;
   return value as BadgeClaims;
 }
 
@@ -187,7 +195,13 @@ export function tokenFromFragment(hash: string): string {
 export function importPublicKey(jwk: EcPublicJwk): Promise<CryptoKey> {
   const crypto = subtle();
   if (!crypto) throw new Error('WebCrypto is not available here.');
-  return crypto.importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, ext: true }, ALGORITHM, false, ['verify']);
+  return crypto.importKey(
+    'jwk',
+    { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, ext: true },
+    ALGORITHM,
+    false,
+    ['verify'],
+  );
 }
 
 /**
@@ -205,14 +219,20 @@ export async function verifyBadge(token: string, trust: BadgeTrust, now: Date): 
   if (!key) return { valid: false, problem: 'unknown-key' };
   let good = false;
   try {
-    good = await crypto.verify(SIGNATURE, await importPublicKey(key.jwk), parsed.signature, encoder.encode(parsed.body));
+    good = await crypto.verify(
+      SIGNATURE,
+      await importPublicKey(key.jwk),
+      parsed.signature,
+      encoder.encode(parsed.body),
+    );
   } catch {
     good = false;
   }
   if (!good) return { valid: false, problem: 'bad-signature' };
   const { claims } = parsed;
   if (trust.revoked.includes(claims.id)) return { valid: false, problem: 'revoked', claims };
-  if (now.getTime() < (claims.iat - CLOCK_SKEW_SECONDS) * 1000) return { valid: false, problem: 'not-yet-valid', claims };
+  if (now.getTime() < (claims.iat - CLOCK_SKEW_SECONDS) * 1000)
+    return { valid: false, problem: 'not-yet-valid', claims };
   if (now.getTime() >= claims.exp * 1000) return { valid: false, problem: 'expired', claims };
   return { valid: true, claims, issuer: key.issuer };
 }
@@ -227,28 +247,49 @@ export async function generateBadgeKeyPair(): Promise<CryptoKeyPair> {
 
 export async function exportPublicJwk(key: CryptoKey): Promise<EcPublicJwk> {
   const jwk = await (subtle() as SubtleCrypto).exportKey('jwk', key);
-  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.x || !jwk.y) throw new Error('Not an ECDSA P-256 public key.');
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.x || !jwk.y)
+    throw new Error('Not an ECDSA P-256 public key.');
   return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
 }
 
 export function importPrivateJwk(jwk: JsonWebKey): Promise<CryptoKey> {
-  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) throw new Error('Not an ECDSA P-256 private key (JWK with "d").');
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d)
+    throw new Error('Not an ECDSA P-256 private key (JWK with "d").');
   const { kty, crv, x, y, d } = jwk;
-  return (subtle() as SubtleCrypto).importKey('jwk', { kty, crv, x, y, d, ext: false }, ALGORITHM, false, ['sign']);
+  return (subtle() as SubtleCrypto).importKey('jwk', { kty, crv, x, y, d, ext: false }, ALGORITHM, false, [
+    'sign',
+  ]);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
 function dateIn(instantMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instantMs);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instantMs);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** How far the wall clock in `timeZone` is ahead of UTC at an instant, in ms. */
 function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instantMs);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instantMs);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instantMs / 1000) * 1000;
+  return (
+    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) -
+    Math.floor(instantMs / 1000) * 1000
+  );
 }
 
 /**
@@ -271,9 +312,11 @@ export function newBadgeId(): string {
  * badge is used: the first instant of the next day in `timeZone` (seconds).
  */
 export function endOfDay(isoDate: string, timeZone = 'UTC'): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`Write the date as YYYY-MM-DD, not "${isoDate}".`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate))
+    throw new Error(`Write the date as YYYY-MM-DD, not "${isoDate}".`);
   const start = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== isoDate) throw new Error(`"${isoDate}" is not a real date.`);
+  if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== isoDate)
+    throw new Error(`"${isoDate}" is not a real date.`);
   const nextMidnightUtc = start + 24 * 60 * 60 * 1000;
   // The zone's offset at the result can differ from the one at the guess when a clock change falls in between.
   let end = nextMidnightUtc - zoneOffsetMs(nextMidnightUtc, timeZone);

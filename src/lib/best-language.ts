@@ -18,6 +18,10 @@ export function pickLanguage(
     const base = lower.split('-')[0] ?? '';
     if (availableSet.has(base)) return base;
   }
-  if (availableSet.has(fallback) && (stationLanguages.length === 0 || stationLanguages.includes(fallback))) return fallback;
-  return stationLanguages.find((code) => availableSet.has(code)) ?? (availableSet.has(fallback) ? fallback : (available[0] ?? fallback));
+  if (availableSet.has(fallback) && (stationLanguages.length === 0 || stationLanguages.includes(fallback)))
+    return fallback;
+  return (
+    stationLanguages.find((code) => availableSet.has(code)) ??
+    (availableSet.has(fallback) ? fallback : (available[0] ?? fallback))
+  );
 }

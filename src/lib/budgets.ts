@@ -58,20 +58,33 @@ function pageText(html: string): string {
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 export function measurePage(html: string, read: ReadBuilt): PageWeight {
-  const inlineCss = [...html.matchAll(/<style(?![^>]*data-inlined)[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('');
-  const inlinedStylesheets = [...html.matchAll(/<style[^>]*\sdata-inlined="([^"]+)"/g)].map((m) => m[1] ?? '');
+  const inlineCss = [...html.matchAll(/<style(?![^>]*data-inlined)[^>]*>([\s\S]*?)<\/style>/g)]
+    .map((m) => m[1] ?? '')
+    .join('');
+  const inlinedStylesheets = [...html.matchAll(/<style[^>]*\sdata-inlined="([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const scripts = scriptClosure(entryScriptsOf(html), (path) => read(path)?.toString('utf8'));
   const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
   const renderBlocking = [
-    ...[...head.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => attribute(tag, 'href') ?? '?'),
-    ...[...head.matchAll(/<script\b[^>]*>/g)].filter(([tag]) => !/type="module"|\sasync|\sdefer/.test(tag) && attribute(tag, 'src')).map(([tag]) => attribute(tag, 'src') ?? '?'),
+    ...[...head.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(
+      ([tag]) => attribute(tag, 'href') ?? '?',
+    ),
+    ...[...head.matchAll(/<script\b[^>]*>/g)]
+      .filter(([tag]) => !/type="module"|\sasync|\sdefer/.test(tag) && attribute(tag, 'src'))
+      .map(([tag]) => attribute(tag, 'src') ?? '?'),
   ];
   const stylesheets = stylesheetsOf(html);
   const text = pageText(html);
   const needed = declaredFonts(inlineCss).filter((font) => charactersInRange(text, font.unicodeRange) !== '');
   const fontsNoSystemFonts = [...new Set(needed.map((font) => font.url))];
-  const fonts = [...new Set(needed.filter((font) => !SYSTEM_COVERED_FAMILIES.has(font.family as never)).map((font) => font.url))];
-  const bytesOf = (paths: readonly string[], gzip: boolean) => paths.reduce((sum, path) => sum + (gzip ? gzipSize(read(path) ?? '') : (read(path)?.length ?? 0)), 0);
+  const fonts = [
+    ...new Set(
+      needed.filter((font) => !SYSTEM_COVERED_FAMILIES.has(font.family as never)).map((font) => font.url),
+    ),
+  ];
+  const bytesOf = (paths: readonly string[], gzip: boolean) =>
+    paths.reduce((sum, path) => sum + (gzip ? gzipSize(read(path) ?? '') : (read(path)?.length ?? 0)), 0);
   const htmlGzip = gzipSize(html);
   const withoutFonts = htmlGzip + bytesOf(stylesheets, true) + bytesOf(scripts, true);
   return {

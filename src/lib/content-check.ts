@@ -42,13 +42,19 @@ export function formatProblem(problem: ContentProblem): string {
 /** Thrown when content cannot be published; its message lists every problem. */
 export class ContentError extends Error {
   constructor(readonly problems: readonly ContentProblem[]) {
-    super(`Content has ${problems.length} problem(s); nothing was built.\n${problems.map((p) => `  ✗ ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `Content has ${problems.length} problem(s); nothing was built.\n${problems.map((p) => `  ✗ ${formatProblem(p)}`).join('\n')}`,
+    );
     this.name = 'ContentError';
   }
 }
 
 export function problemsFromZod(file: string, issues: readonly ZodIssue[]): ContentProblem[] {
-  return issues.map((issue) => ({ file, field: issue.path.join('.') || '(whole file)', message: explainZodIssue(issue) }));
+  return issues.map((issue) => ({
+    file,
+    field: issue.path.join('.') || '(whole file)',
+    message: explainZodIssue(issue),
+  }));
 }
 
 function explainZodIssue(issue: ZodIssue): string {
@@ -74,7 +80,8 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export function checkContent(content: ContentSet, options: CheckOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const report = (entry: Entry<unknown>, field: string, message: string) => problems.push({ file: entry.file, field, message });
+  const report = (entry: Entry<unknown>, field: string, message: string) =>
+    problems.push({ file: entry.file, field, message });
 
   const countries = new Map(content.countries.map((entry) => [entry.data.code, entry]));
   const contacts = new Map(content.contacts.map((entry) => [entry.id, entry]));
@@ -82,49 +89,97 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   const siteLanguages = new Set(options.siteLanguages);
 
   const checkCountryExists = (entry: Entry<unknown>, field: string, code: string) => {
-    if (!countries.has(code)) report(entry, field, `no country "${code}" in content/countries/; add content/countries/${code}.yaml or correct the code`);
+    if (!countries.has(code))
+      report(
+        entry,
+        field,
+        `no country "${code}" in content/countries/; add content/countries/${code}.yaml or correct the code`,
+      );
   };
   const checkSiteLanguages = (entry: Entry<unknown>, field: string, codes: readonly string[]) => {
     codes.forEach((code, index) => {
       if (!siteLanguages.has(code)) {
-        report(entry, `${field}.${index}`, `"${code}" is not a site language; use one of ${[...siteLanguages].join(', ')} or add the language to src/lib/languages.ts`);
+        report(
+          entry,
+          `${field}.${index}`,
+          `"${code}" is not a site language; use one of ${[...siteLanguages].join(', ')} or add the language to src/lib/languages.ts`,
+        );
       }
     });
   };
   const checkDate = (entry: Entry<unknown>, field: string, date: string | undefined) => {
-    if (date && date > options.today) report(entry, field, `${date} is in the future; write the date the facts were last checked`);
+    if (date && date > options.today)
+      report(entry, field, `${date} is in the future; write the date the facts were last checked`);
   };
   const checkSlug = (entry: Entry<unknown>) => {
     const slug = entry.id.split('/').pop() ?? '';
-    if (!SLUG.test(slug)) report(entry, '(file name)', `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`);
+    if (!SLUG.test(slug))
+      report(
+        entry,
+        '(file name)',
+        `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`,
+      );
   };
   /** Each id once in `ids`: the page would show it twice, with the same element id. */
-  const checkListedOnce = (entry: Entry<unknown>, lists: readonly (readonly [field: string, ids: readonly string[]])[], already = new Map<string, string>()) => {
+  const checkListedOnce = (
+    entry: Entry<unknown>,
+    lists: readonly (readonly [field: string, ids: readonly string[]])[],
+    already = new Map<string, string>(),
+  ) => {
     for (const [field, ids] of lists) {
       ids.forEach((id, index) => {
         const first = already.get(id);
-        if (first) report(entry, `${field}.${index}`, `"${id}" is already listed in ${first}; each contact or service appears once on a page, so remove this one`);
+        if (first)
+          report(
+            entry,
+            `${field}.${index}`,
+            `"${id}" is already listed in ${first}; each contact or service appears once on a page, so remove this one`,
+          );
         else already.set(id, `${field}.${index}`);
       });
     }
     return already;
   };
-  const checkPoint = (entry: Entry<unknown>, field: string, point: { lat: number; lon: number }, country: string) => {
+  const checkPoint = (
+    entry: Entry<unknown>,
+    field: string,
+    point: { lat: number; lon: number },
+    country: string,
+  ) => {
     if (knownCountryBox(country) && !isInsideCountry(point, country)) {
-      report(entry, field, `${point.lat}, ${point.lon} is not inside ${country.toUpperCase()}; check that latitude and longitude are not swapped and that the signs are right`);
+      report(
+        entry,
+        field,
+        `${point.lat}, ${point.lon} is not inside ${country.toUpperCase()}; check that latitude and longitude are not swapped and that the signs are right`,
+      );
     }
   };
 
   for (const entry of content.countries) {
     const expectedId = entry.data.code;
-    if (entry.id !== expectedId) report(entry, 'code', `the file name must match the code; rename the file to ${expectedId}.yaml`);
+    if (entry.id !== expectedId)
+      report(entry, 'code', `the file name must match the code; rename the file to ${expectedId}.yaml`);
     checkSiteLanguages(entry, 'posterLanguages', entry.data.posterLanguages);
-    checkListedOnce(entry, [['emergency', entry.data.emergency], ['antiTrafficking', entry.data.antiTrafficking], ['helplines', entry.data.helplines]]);
+    checkListedOnce(entry, [
+      ['emergency', entry.data.emergency],
+      ['antiTrafficking', entry.data.antiTrafficking],
+      ['helplines', entry.data.helplines],
+    ]);
     for (const field of ['emergency', 'antiTrafficking', 'helplines'] as const) {
       entry.data[field].forEach((id, index) => {
         const contact = contacts.get(id);
-        if (!contact) report(entry, `${field}.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
-        else if (contact.data.country !== entry.data.code) report(entry, `${field}.${index}`, `"${id}" belongs to ${contact.data.country.toUpperCase()}, not ${entry.data.code.toUpperCase()}`);
+        if (!contact)
+          report(
+            entry,
+            `${field}.${index}`,
+            `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`,
+          );
+        else if (contact.data.country !== entry.data.code)
+          report(
+            entry,
+            `${field}.${index}`,
+            `"${id}" belongs to ${contact.data.country.toUpperCase()}, not ${entry.data.code.toUpperCase()}`,
+          );
       });
     }
   }
@@ -132,7 +187,12 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   for (const entry of content.contacts) {
     checkCountryExists(entry, 'country', entry.data.country);
     checkSlug(entry);
-    if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a contact for "${entry.data.country}" belongs in content/contacts/${entry.data.country}/`);
+    if (!entry.id.startsWith(`${entry.data.country}/`))
+      report(
+        entry,
+        'country',
+        `a contact for "${entry.data.country}" belongs in content/contacts/${entry.data.country}/`,
+      );
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);
       if (problem) report(entry, `phones.${index}.number`, problem);
@@ -144,33 +204,73 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   for (const entry of content.stations) {
     const { data } = entry;
     checkSlug(entry);
-    if (!entry.id.startsWith(`${data.country}/`)) report(entry, 'country', `a station in "${data.country}" belongs in content/stations/${data.country}/`);
+    if (!entry.id.startsWith(`${data.country}/`))
+      report(entry, 'country', `a station in "${data.country}" belongs in content/stations/${data.country}/`);
     checkCountryExists(entry, 'country', data.country);
-    if (!data.code.startsWith(`${data.country.toUpperCase()}-`)) report(entry, 'code', `short code "${data.code}" must start with the country, "${data.country.toUpperCase()}-"`);
+    if (!data.code.startsWith(`${data.country.toUpperCase()}-`))
+      report(
+        entry,
+        'code',
+        `short code "${data.code}" must start with the country, "${data.country.toUpperCase()}-"`,
+      );
     const clash = codes.get(data.code);
-    if (clash) report(entry, 'code', `short code "${data.code}" is already used by ${clash.file}; codes are printed on posters, so pick a new one`);
+    if (clash)
+      report(
+        entry,
+        'code',
+        `short code "${data.code}" is already used by ${clash.file}; codes are printed on posters, so pick a new one`,
+      );
     codes.set(data.code, entry);
     checkPoint(entry, 'location', data.location, data.country);
     checkSiteLanguages(entry, 'languages', data.languages);
-    data.officialHelpers.forEach((helper, index) => checkDate(entry, `officialHelpers.${index}.verified.date`, helper.verified.date));
+    data.officialHelpers.forEach((helper, index) =>
+      checkDate(entry, `officialHelpers.${index}.verified.date`, helper.verified.date),
+    );
     const country = countries.get(data.country)?.data;
-    const national = new Map(country ? [...country.emergency, ...country.antiTrafficking, ...country.helplines].map((id) => [id, `content/countries/${data.country}.yaml`]) : []);
+    const national = new Map(
+      country
+        ? [...country.emergency, ...country.antiTrafficking, ...country.helplines].map((id) => [
+            id,
+            `content/countries/${data.country}.yaml`,
+          ])
+        : [],
+    );
     checkListedOnce(entry, [['contacts', data.contacts]], national);
     checkListedOnce(entry, [['services', data.services]]);
     data.contacts.forEach((id, index) => {
-      if (!contacts.has(id)) report(entry, `contacts.${index}`, `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`);
+      if (!contacts.has(id))
+        report(
+          entry,
+          `contacts.${index}`,
+          `no contact "${id}"; create content/contacts/${id}.yaml or correct the reference`,
+        );
     });
     data.services.forEach((id, index) => {
       const service = services.get(id);
-      if (!service) report(entry, `services.${index}`, `no service "${id}"; create content/services/${id}.yaml or correct the reference`);
-      else if (service.data.country !== data.country) report(entry, `services.${index}`, `"${id}" is in ${service.data.country.toUpperCase()}, not ${data.country.toUpperCase()}`);
+      if (!service)
+        report(
+          entry,
+          `services.${index}`,
+          `no service "${id}"; create content/services/${id}.yaml or correct the reference`,
+        );
+      else if (service.data.country !== data.country)
+        report(
+          entry,
+          `services.${index}`,
+          `"${id}" is in ${service.data.country.toUpperCase()}, not ${data.country.toUpperCase()}`,
+        );
     });
   }
 
   for (const entry of content.services) {
     checkCountryExists(entry, 'country', entry.data.country);
     checkSlug(entry);
-    if (!entry.id.startsWith(`${entry.data.country}/`)) report(entry, 'country', `a service in "${entry.data.country}" belongs in content/services/${entry.data.country}/; move the file there`);
+    if (!entry.id.startsWith(`${entry.data.country}/`))
+      report(
+        entry,
+        'country',
+        `a service in "${entry.data.country}" belongs in content/services/${entry.data.country}/; move the file there`,
+      );
     if (entry.data.location) checkPoint(entry, 'location', entry.data.location, entry.data.country);
     entry.data.phones.forEach((phone, index) => {
       const problem = phoneProblem(phone.number, entry.data.country);
@@ -194,7 +294,8 @@ export function publishProblems(content: ContentSet, options: { allowSamples: bo
     .map((entry) => ({
       file: entry.file,
       field: 'sample',
-      message: 'sample data would be published; move the file to tests/fixtures/content/samples/ (tests build it with SAMPLE_DATA=1) or replace it with a real, sourced provider',
+      message:
+        'sample data would be published; move the file to tests/fixtures/content/samples/ (tests build it with SAMPLE_DATA=1) or replace it with a real, sourced provider',
     }));
 }
 
@@ -202,16 +303,31 @@ export function publishProblems(content: ContentSet, options: { allowSamples: bo
 export function contentWarnings(content: ContentSet): ContentProblem[] {
   const warnings: ContentProblem[] = [];
   for (const entry of content.contacts) {
-    if (entry.data.status === 'unverified') warnings.push({ file: entry.file, field: 'status', message: 'unverified: shown with a warning; confirm it and set status: confirmed' });
+    if (entry.data.status === 'unverified')
+      warnings.push({
+        file: entry.file,
+        field: 'status',
+        message: 'unverified: shown with a warning; confirm it and set status: confirmed',
+      });
   }
   // Desk-researched providers are all unverified until someone calls: one line, not one per file.
   const unverifiedServices = content.services.filter((entry) => entry.data.status === 'unverified').length;
   if (unverifiedServices > 0) {
-    warnings.push({ file: 'content/services/', field: 'status', message: `${unverifiedServices} service(s) unverified: shown with a warning; call each, then set status: confirmed` });
+    warnings.push({
+      file: 'content/services/',
+      field: 'status',
+      message: `${unverifiedServices} service(s) unverified: shown with a warning; call each, then set status: confirmed`,
+    });
   }
-  const deskResearched = content.contacts.filter((entry) => entry.data.verified.method === 'desk-research').length;
+  const deskResearched = content.contacts.filter(
+    (entry) => entry.data.verified.method === 'desk-research',
+  ).length;
   if (deskResearched > 0) {
-    warnings.push({ file: 'content/contacts/', field: 'verified.method', message: `${deskResearched} contact(s) were checked on public pages only; call each number before posters are printed` });
+    warnings.push({
+      file: 'content/contacts/',
+      field: 'verified.method',
+      message: `${deskResearched} contact(s) were checked on public pages only; call each number before posters are printed`,
+    });
   }
   return warnings;
 }

@@ -20,7 +20,9 @@ export function resolveFallbackMarkers(html: string, fallbackLang: string): stri
   return html
     .split(/(<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>|<[^>]*>)/)
     .map((part, index) =>
-      index % 2 === 1 ? part.replace(ANY_MARKER, '') : part.replace(MARKED, (_, text: string) => `<span lang="${fallbackLang}" dir="ltr">${text}</span>`),
+      index % 2 === 1
+        ? part.replace(ANY_MARKER, '')
+        : part.replace(MARKED, (_, text: string) => `<span lang="${fallbackLang}" dir="ltr">${text}</span>`),
     )
     .join('');
 }

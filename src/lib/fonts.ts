@@ -19,12 +19,16 @@ export interface FontFace {
 
 // Ranges as published by Fontsource for these subsets.
 const RANGES = {
-  latin: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
-  'latin-ext': 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
-  vietnamese: 'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB',
+  latin:
+    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+  'latin-ext':
+    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
+  vietnamese:
+    'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB',
   cyrillic: 'U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116',
   'cyrillic-ext': 'U+0460-052F,U+1C80-1C8A,U+20B4,U+2DE0-2DFF,U+A640-A69F,U+FE2E-FE2F',
-  arabic: 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC',
+  arabic:
+    'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC',
 } as const;
 type Subset = keyof typeof RANGES;
 
@@ -39,7 +43,9 @@ function faceFor(subset: Subset, weight: 400 | 700): FontFace {
   const pkg = arabic ? 'noto-sans-arabic' : 'noto-sans';
   return {
     family: arabic ? 'Noto Sans Arabic' : 'Noto Sans',
-    localNames: arabic ? ['Noto Sans Arabic', `NotoSansArabic-${weight === 700 ? 'Bold' : 'Regular'}`] : ['Noto Sans', `NotoSans-${weight === 700 ? 'Bold' : 'Regular'}`],
+    localNames: arabic
+      ? ['Noto Sans Arabic', `NotoSansArabic-${weight === 700 ? 'Bold' : 'Regular'}`]
+      : ['Noto Sans', `NotoSans-${weight === 700 ? 'Bold' : 'Regular'}`],
     file: `${pkg}-${subset}-${weight}-normal.woff2`,
     package: pkg,
     weight,
@@ -49,7 +55,10 @@ function faceFor(subset: Subset, weight: 400 | 700): FontFace {
 
 /** The faces a page in this language needs; Vietnamese adds its own Latin subset. */
 export function fontFacesFor(script: Script, lang: string): FontFace[] {
-  const subsets: Subset[] = [...SUBSETS_BY_SCRIPT[script], ...(lang === 'vi' ? (['vietnamese'] as const) : [])];
+  const subsets: Subset[] = [
+    ...SUBSETS_BY_SCRIPT[script],
+    ...(lang === 'vi' ? (['vietnamese'] as const) : []),
+  ];
   return subsets.flatMap((subset) => [faceFor(subset, 400), faceFor(subset, 700)]);
 }
 

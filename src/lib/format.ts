@@ -17,13 +17,19 @@ function memoised<F>(make: (lang: string) => F): (lang: string) => F {
   };
 }
 
-const weekdayFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }));
+const weekdayFormat = memoised(
+  (lang) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }),
+);
 const languageNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'language' }));
 const regionNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
 const listFormat = memoised((lang) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
 const dateFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
-const metresFormat = memoised((lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'meter', maximumFractionDigits: 1 }));
-const kilometresFormat = memoised((lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }));
+const metresFormat = memoised(
+  (lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'meter', maximumFractionDigits: 1 }),
+);
+const kilometresFormat = memoised(
+  (lang) => new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
+);
 
 export function weekdayName(day: Weekday, lang: string): string {
   return weekdayFormat(lang).format(weekdayDate(day));
@@ -43,7 +49,9 @@ function dayRanges(days: readonly Weekday[], lang: string): string {
     .map((run) => {
       const first = run[0] as Weekday;
       const last = run.at(-1) as Weekday;
-      return run.length > 2 ? `${weekdayName(first, lang)}–${weekdayName(last, lang)}` : run.map((d) => weekdayName(d, lang)).join(', ');
+      return run.length > 2
+        ? `${weekdayName(first, lang)}–${weekdayName(last, lang)}`
+        : run.map((d) => weekdayName(d, lang)).join(', ');
     })
     .join(', ');
 }
@@ -85,12 +93,17 @@ export function formatDate(isoDate: string, lang: string): string {
 /** A walking distance in the reader's language: metres to the nearest 10 below 1 km, else kilometres to one decimal. */
 export function formatDistance(metres: number, lang: string): string {
   const short = metres < 1000;
-  return short ? metresFormat(lang).format(Math.round(metres / 10) * 10) : kilometresFormat(lang).format(metres / 1000);
+  return short
+    ? metresFormat(lang).format(Math.round(metres / 10) * 10)
+    : kilometresFormat(lang).format(metres / 1000);
 }
 
 /** Languages as a list in the reader's language, with the year of an old source after it ("Polski, English (2013)"); "" for none. */
 export function languageListText(codes: readonly string[] | undefined, lang: string, year?: number): string {
   if (!codes || codes.length === 0) return '';
-  const list = formatList(codes.map((code) => languageName(code, lang)), lang);
+  const list = formatList(
+    codes.map((code) => languageName(code, lang)),
+    lang,
+  );
   return year === undefined ? list : `${list} (${year})`;
 }

@@ -42,7 +42,9 @@ const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 export function distanceMetres(from: Coordinates, to: Coordinates): number {
   const dLat = toRadians(to.lat - from.lat);
   const dLon = toRadians(to.lon - from.lon);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(from.lat)) * Math.cos(toRadians(to.lat)) * Math.sin(dLon / 2) ** 2;
+  const a =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(toRadians(from.lat)) * Math.cos(toRadians(to.lat)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -64,9 +66,17 @@ export function compassPoint(bearing: number): CompassPoint {
 }
 
 /** Items sorted nearest first, each with its distance (metres) and bearing (degrees) from `from`. */
-export function nearestFirst<T>(from: Coordinates, items: readonly T[], locationOf: (item: T) => Coordinates): { item: T; metres: number; bearing: number }[] {
+export function nearestFirst<T>(
+  from: Coordinates,
+  items: readonly T[],
+  locationOf: (item: T) => Coordinates,
+): { item: T; metres: number; bearing: number }[] {
   return items
-    .map((item) => ({ item, metres: distanceMetres(from, locationOf(item)), bearing: bearingDegrees(from, locationOf(item)) }))
+    .map((item) => ({
+      item,
+      metres: distanceMetres(from, locationOf(item)),
+      bearing: bearingDegrees(from, locationOf(item)),
+    }))
     .sort((a, b) => a.metres - b.metres);
 }
 
@@ -83,11 +93,17 @@ export interface Placed<T> {
  * without one in their given order, unnumbered: no distance or marker is
  * made up for a place whose position no source gives.
  */
-export function placeNearestFirst<T>(from: Coordinates, items: readonly T[], locationOf: (item: T) => Coordinates | undefined): Placed<T>[] {
+export function placeNearestFirst<T>(
+  from: Coordinates,
+  items: readonly T[],
+  locationOf: (item: T) => Coordinates | undefined,
+): Placed<T>[] {
   const located = items.flatMap((item) => {
     const location = locationOf(item);
     return location ? [{ item, location }] : [];
   });
-  const numbered = nearestFirst(from, located, (entry) => entry.location).map(({ item: { item }, metres, bearing }, index) => ({ item, number: index + 1, metres, bearing }));
+  const numbered = nearestFirst(from, located, (entry) => entry.location).map(
+    ({ item: { item }, metres, bearing }, index) => ({ item, number: index + 1, metres, bearing }),
+  );
   return [...numbered, ...items.filter((item) => !locationOf(item)).map((item) => ({ item }))];
 }

@@ -15,19 +15,35 @@
  */
 import { createHash } from 'node:crypto';
 import type { Hours, LocalizedText, Phone, Weekday } from '../schemas/common';
-import { audience as audienceSchema, serviceOffer, type Audience, type ServiceData, type ServiceOffer } from '../schemas/service';
+import {
+  audience as audienceSchema,
+  serviceOffer,
+  type Audience,
+  type ServiceData,
+  type ServiceOffer,
+} from '../schemas/service';
 import { normalisedNumber } from './phone';
 import { foldForSearch } from './text';
 
 export const HSDS_VERSION = '3.0';
 const OFFER_TAXONOMY = 'safe-station-offer';
 const AUDIENCE_TAXONOMY = 'safe-station-audience';
-const UNVERIFIED_ALERT = 'Not yet confirmed by a call: found on public pages (desk research). Call before sending anyone there.';
-const SAMPLE_ALERT = 'SAMPLE DATA: an invented provider that demonstrates the directory. It is not a real place; do not send anyone there.';
+const UNVERIFIED_ALERT =
+  'Not yet confirmed by a call: found on public pages (desk research). Call before sending anyone there.';
+const SAMPLE_ALERT =
+  'SAMPLE DATA: an invented provider that demonstrates the directory. It is not a real place; do not send anyone there.';
 /** HSDS's recommended signal for "open 24 hours" (closes_at 23:59). */
 const ALL_DAY = { opens: '00:00', closes: '23:59' };
 
-const ICAL_DAYS: Record<Weekday, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const ICAL_DAYS: Record<Weekday, string> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 const WEEK = Object.keys(ICAL_DAYS) as Weekday[];
 
 type Row = Record<string, unknown> & { id: string };
@@ -104,7 +120,8 @@ function scheduleRows(hours: Hours | undefined, serviceId: string, timezone: str
 
 function phoneRows(phones: readonly Phone[], serviceId: string): Row[] {
   return phones.flatMap((phone, index) => {
-    const types = phone.kind === 'voice-and-sms' ? ['voice', 'text'] : [phone.kind === 'sms' ? 'text' : 'voice'];
+    const types =
+      phone.kind === 'voice-and-sms' ? ['voice', 'text'] : [phone.kind === 'sms' ? 'text' : 'voice'];
     return types.map((type) => ({
       id: nameUuid(`phone:${serviceId}:${index}:${type}`),
       service_id: nameUuid(`service:${serviceId}`),
@@ -116,7 +133,8 @@ function phoneRows(phones: readonly Phone[], serviceId: string): Row[] {
 }
 
 /** Drops undefined fields so the JSON stays small and HSDS validators see only real values. */
-const clean = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as Row;
+const clean = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as Row;
 
 export function toHsds(input: ExportInput): HsdsDocument {
   const { country } = input;
@@ -126,7 +144,9 @@ export function toHsds(input: ExportInput): HsdsDocument {
   const doc: HsdsDocument = {
     hsds_version: HSDS_VERSION,
     description: `Safe Station: services near railway stations in ${country.code.toUpperCase()}.${
-      input.services.some((service) => service.data.sample) ? ' Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.' : ''
+      input.services.some((service) => service.data.sample)
+        ? ' Services marked sample (safe_station.sample, and an alert) are invented examples, not real places.'
+        : ''
     } Services found on public pages and not yet confirmed by a call have an alert saying so.`,
     timezone: country.timezone,
     organizations: [],
@@ -163,10 +183,17 @@ export function toHsds(input: ExportInput): HsdsDocument {
       description: data.description,
       verified: data.verified ? { method: data.verified.method, source: data.verified.source } : undefined,
       sources: data.sources,
-      phones: data.phones.map((phone) => ({ number: phone.number, free: phone.free, from: phone.from, note: phone.note })),
+      phones: data.phones.map((phone) => ({
+        number: phone.number,
+        free: phone.free,
+        from: phone.from,
+        note: phone.note,
+      })),
       near_stations: [...(input.stations?.get(id) ?? [])],
     };
-    doc.organizations.push(clean({ id: organizationId, name, description: data.description.en ?? name, website: data.website }));
+    doc.organizations.push(
+      clean({ id: organizationId, name, description: data.description.en ?? name, website: data.website }),
+    );
     doc.services.push(
       clean({
         id: serviceId,
@@ -177,31 +204,84 @@ export function toHsds(input: ExportInput): HsdsDocument {
         status: data.sample ? 'inactive' : 'active',
         alert: data.sample ? SAMPLE_ALERT : data.status === 'unverified' ? UNVERIFIED_ALERT : undefined,
         eligibility_description: data.audience?.map(audienceName).join(', '),
-        fees_description: data.free === undefined ? undefined : data.free ? 'Free of charge' : 'Charges may apply',
+        fees_description:
+          data.free === undefined ? undefined : data.free ? 'Free of charge' : 'Charges may apply',
         assured_date: data.verified?.date,
         safe_station: clean(extension as unknown as Row),
       }),
     );
     // A location only where a source gives an address or coordinates: no made-up place for the others.
     if (data.location || data.address) {
-      doc.locations.push(clean({ id: locationId, location_type: 'physical', organization_id: organizationId, name, latitude: data.location?.lat, longitude: data.location?.lon }));
-      if (data.address) doc.addresses.push({ id: nameUuid(`address:${id}`), location_id: locationId, address_1: data.address, country: data.country.toUpperCase(), address_type: 'physical' });
+      doc.locations.push(
+        clean({
+          id: locationId,
+          location_type: 'physical',
+          organization_id: organizationId,
+          name,
+          latitude: data.location?.lat,
+          longitude: data.location?.lon,
+        }),
+      );
+      if (data.address)
+        doc.addresses.push({
+          id: nameUuid(`address:${id}`),
+          location_id: locationId,
+          address_1: data.address,
+          country: data.country.toUpperCase(),
+          address_type: 'physical',
+        });
       const nearStations = extension.near_stations.map((station) => station.name).join(', ');
       doc.service_at_location.push(
-        clean({ id: nameUuid(`service_at_location:${id}`), service_id: serviceId, location_id: locationId, description: nearStations ? `Near ${nearStations} railway station` : undefined }),
+        clean({
+          id: nameUuid(`service_at_location:${id}`),
+          service_id: serviceId,
+          location_id: locationId,
+          description: nearStations ? `Near ${nearStations} railway station` : undefined,
+        }),
       );
     }
     doc.phones.push(...phoneRows(data.phones, id).map(clean));
     doc.schedules.push(...scheduleRows(data.hours, id, country.timezone).map(clean));
-    doc.languages.push(...(data.languages ?? []).map((code) => ({ id: nameUuid(`language:${id}:${code}`), service_id: serviceId, name: languageName(code), code })));
+    doc.languages.push(
+      ...(data.languages ?? []).map((code) => ({
+        id: nameUuid(`language:${id}:${code}`),
+        service_id: serviceId,
+        name: languageName(code),
+        code,
+      })),
+    );
     if (data.free !== undefined) {
-      doc.cost_options.push(clean({ id: nameUuid(`cost:${id}`), service_id: serviceId, amount: data.free ? 0 : undefined, option: data.free ? 'Free of charge' : 'Charges may apply' }));
+      doc.cost_options.push(
+        clean({
+          id: nameUuid(`cost:${id}`),
+          service_id: serviceId,
+          amount: data.free ? 0 : undefined,
+          option: data.free ? 'Free of charge' : 'Charges may apply',
+        }),
+      );
     }
-    const link = (taxonomyTermId: string, linkType: string) => ({ id: nameUuid(`attribute:${id}:${taxonomyTermId}`), link_id: serviceId, link_type: linkType, link_entity: 'service', taxonomy_term_id: taxonomyTermId });
-    doc.attributes.push(...(data.offers ?? []).map((offer) => link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type')));
-    doc.attributes.push(...(data.audience ?? []).map((who) => link(term(AUDIENCE_TAXONOMY, who, audienceName(who)), 'audience')));
+    const link = (taxonomyTermId: string, linkType: string) => ({
+      id: nameUuid(`attribute:${id}:${taxonomyTermId}`),
+      link_id: serviceId,
+      link_type: linkType,
+      link_entity: 'service',
+      taxonomy_term_id: taxonomyTermId,
+    });
+    doc.attributes.push(
+      ...(data.offers ?? []).map((offer) =>
+        link(term(OFFER_TAXONOMY, offer, offerName(offer)), 'service_type'),
+      ),
+    );
+    doc.attributes.push(
+      ...(data.audience ?? []).map((who) =>
+        link(term(AUDIENCE_TAXONOMY, who, audienceName(who)), 'audience'),
+      ),
+    );
   }
-  doc.taxonomy_terms = [...terms.values()].sort((a, b) => String(a.taxonomy).localeCompare(String(b.taxonomy)) || String(a.code).localeCompare(String(b.code)));
+  doc.taxonomy_terms = [...terms.values()].sort(
+    (a, b) =>
+      String(a.taxonomy).localeCompare(String(b.taxonomy)) || String(a.code).localeCompare(String(b.code)),
+  );
   return doc;
 }
 
@@ -232,9 +312,20 @@ export const MAX_INPUT_DEPTH = 10;
 /** The longest text an imported field may hold; longer is not a name, address or description. */
 export const MAX_INPUT_TEXT = 10_000;
 
-const asRows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter((row): row is Row => typeof row === 'object' && row !== null && typeof (row as Row).id === 'string') : []);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined);
+const asRows = (value: unknown): Row[] =>
+  Array.isArray(value)
+    ? value.filter(
+        (row): row is Row => typeof row === 'object' && row !== null && typeof (row as Row).id === 'string',
+      )
+    : [];
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number'
+    ? value
+    : typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+      ? Number(value)
+      : undefined;
 
 /** How a row is named in messages: the service's name where there is one, and the row's id. */
 const rowName = (table: string, index: number, row: unknown) => {
@@ -249,26 +340,39 @@ const rowName = (table: string, index: number, row: unknown) => {
  * name) and the field. Walks without recursion, so no depth can overflow the stack.
  */
 export function inputShapeProblems(input: unknown): string[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return ['the file must hold one JSON object with the HSDS tables (services, organizations, …)'];
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return ['the file must hold one JSON object with the HSDS tables (services, organizations, …)'];
   /** A field's path as a chain to its parent, spelled out only for a message. */
   type Path = { readonly key: string; readonly up?: Path } | undefined;
-  const spell = (path: Path): string => (path ? `${path.up ? `${spell(path.up)}.` : ''}${path.key}` : '(the row itself)');
+  const spell = (path: Path): string =>
+    path ? `${path.up ? `${spell(path.up)}.` : ''}${path.key}` : '(the row itself)';
   const problems: string[] = [];
   for (const [table, rows] of Object.entries(input)) {
     const list: unknown[] = Array.isArray(rows) ? rows : [rows];
     list.forEach((row, index) => {
       const where = () => (Array.isArray(rows) ? rowName(table, index, row) : table);
-      const stack: { value: unknown; path: Path; depth: number }[] = [{ value: row, path: undefined, depth: 2 }];
+      const stack: { value: unknown; path: Path; depth: number }[] = [
+        { value: row, path: undefined, depth: 2 },
+      ];
       while (stack.length > 0 && problems.length < 20) {
         const { value, path, depth } = stack.pop() as (typeof stack)[number];
         if (typeof value === 'string' && value.length > MAX_INPUT_TEXT) {
-          problems.push(`${where()} → ${spell(path)}: ${value.length} characters; a field may hold at most ${MAX_INPUT_TEXT}; shorten it in the file`);
+          problems.push(
+            `${where()} → ${spell(path)}: ${value.length} characters; a field may hold at most ${MAX_INPUT_TEXT}; shorten it in the file`,
+          );
         } else if (typeof value === 'object' && value !== null) {
           if (depth > MAX_INPUT_DEPTH) {
-            problems.push(`${where()} → ${spell(path)}: nested more than ${MAX_INPUT_DEPTH} levels deep; HSDS fields are flat values, so correct or remove this field`);
+            problems.push(
+              `${where()} → ${spell(path)}: nested more than ${MAX_INPUT_DEPTH} levels deep; HSDS fields are flat values, so correct or remove this field`,
+            );
             continue;
           }
-          for (const key in value) stack.push({ value: (value as Record<string, unknown>)[key], path: { key, up: path }, depth: depth + 1 });
+          for (const key in value)
+            stack.push({
+              value: (value as Record<string, unknown>)[key],
+              path: { key, up: path },
+              depth: depth + 1,
+            });
         }
       }
     });
@@ -292,10 +396,19 @@ function hoursFrom(rows: readonly Row[]): Hours | undefined {
       .filter((day): day is Weekday => day !== undefined);
     const opens = clock(row.opens_at);
     const closes = clock(row.closes_at);
-    return days.length && opens && closes ? [{ days: WEEK.filter((day) => days.includes(day)), opens, closes }] : [];
+    return days.length && opens && closes
+      ? [{ days: WEEK.filter((day) => days.includes(day)), opens, closes }]
+      : [];
   });
   if (spans.length === 0) return undefined;
-  const coversEveryDay = WEEK.every((day) => spans.some((span) => span.days.includes(day) && span.opens === '00:00' && (span.closes === ALL_DAY.closes || span.closes === '24:00')));
+  const coversEveryDay = WEEK.every((day) =>
+    spans.some(
+      (span) =>
+        span.days.includes(day) &&
+        span.opens === '00:00' &&
+        (span.closes === ALL_DAY.closes || span.closes === '24:00'),
+    ),
+  );
   return coversEveryDay ? '24/7' : spans;
 }
 
@@ -304,7 +417,12 @@ function hoursFrom(rows: readonly Row[]): Hours | undefined {
  * digits would change on the way (a "(0)" after the country code, a national
  * form) is refused: `problems` gets the field and the number to write instead.
  */
-function phonesFrom(rows: readonly Row[], extension: Partial<SafeStationExtension> | undefined, country: string, report: (field: string, message: string) => void): Phone[] {
+function phonesFrom(
+  rows: readonly Row[],
+  extension: Partial<SafeStationExtension> | undefined,
+  country: string,
+  report: (field: string, message: string) => void,
+): Phone[] {
   const byNumber = new Map<string, { kinds: Set<string>; description?: string }>();
   rows.forEach((row, index) => {
     const written = text(row.number);
@@ -327,16 +445,25 @@ function phonesFrom(rows: readonly Row[], extension: Partial<SafeStationExtensio
 
 /** English from the HSDS field first (the fallback every page needs), then the extension's translations. */
 function withEnglish(english: string, translations: LocalizedText | undefined): LocalizedText {
-  return { en: english, ...Object.fromEntries(Object.entries(translations ?? {}).filter(([lang]) => lang !== 'en')) };
+  return {
+    en: english,
+    ...Object.fromEntries(Object.entries(translations ?? {}).filter(([lang]) => lang !== 'en')),
+  };
 }
 
 /** An empty list says nothing: left out like any field a source does not give. */
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
-const stripUndefined = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+const stripUndefined = (value: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
 /** A file name from a provider's name: lower-case ASCII words joined by hyphens. */
 export function slugFor(name: string): string {
-  return foldForSearch(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'service';
+  return (
+    foldForSearch(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'service'
+  );
 }
 
 /** Rows of a table grouped by one of their fields, made once so each service looks its rows up instead of scanning the table. */
@@ -361,7 +488,10 @@ function groupBy(rows: readonly Row[], field: string): Map<string, Row[]> {
  * An import never vouches for a fact: every service comes in as
  * `status: unverified`, whatever the file says, until an editor checks it.
  */
-export function fromHsds(input: unknown, options: ImportOptions): { services: ImportedService[]; problems: string[] } {
+export function fromHsds(
+  input: unknown,
+  options: ImportOptions,
+): { services: ImportedService[]; problems: string[] } {
   const problems = inputShapeProblems(input);
   if (problems.length > 0) return { services: [], problems };
   const doc = input as Record<string, unknown>;
@@ -370,7 +500,8 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
   const locations = new Map(table('locations').map((row) => [row.id, row]));
   const terms = new Map(table('taxonomy_terms').map((row) => [row.id, row]));
   const firstLocationOf = new Map<unknown, Row>();
-  for (const row of locations.values()) if (!firstLocationOf.has(row.organization_id)) firstLocationOf.set(row.organization_id, row);
+  for (const row of locations.values())
+    if (!firstLocationOf.has(row.organization_id)) firstLocationOf.set(row.organization_id, row);
   const linksByService = groupBy(table('service_at_location'), 'service_id');
   const addressesByLocation = groupBy(table('addresses'), 'location_id');
   const attributesByLink = groupBy(table('attributes'), 'link_id');
@@ -378,14 +509,21 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
   const schedulesByService = groupBy(schedules, 'service_id');
   const schedulesByLink = groupBy(schedules, 'service_at_location_id');
   const rowsFor = (groups: Map<string, Row[]>, id: string) => groups.get(id) ?? [];
-  const byService = Object.fromEntries(['phones', 'languages', 'cost_options'].map((name) => [name, groupBy(table(name), 'service_id')])) as Record<'phones' | 'languages' | 'cost_options', Map<string, Row[]>>;
+  const byService = Object.fromEntries(
+    ['phones', 'languages', 'cost_options'].map((name) => [name, groupBy(table(name), 'service_id')]),
+  ) as Record<'phones' | 'languages' | 'cost_options', Map<string, Row[]>>;
   const services = table('services');
-  if (services.length === 0) problems.push('no "services" array with entries found; is this an HSDS 3.0 JSON export?');
+  if (services.length === 0)
+    problems.push('no "services" array with entries found; is this an HSDS 3.0 JSON export?');
   const wanted = options.country?.toLowerCase();
 
   const used = new Set<string>();
   const imported = services.flatMap((service, index): ImportedService[] => {
-    const extension = (typeof service.safe_station === 'object' && service.safe_station !== null ? service.safe_station : undefined) as Partial<SafeStationExtension> | undefined;
+    const extension = (
+      typeof service.safe_station === 'object' && service.safe_station !== null
+        ? service.safe_station
+        : undefined
+    ) as Partial<SafeStationExtension> | undefined;
     const organization = organizations.get(String(service.organization_id));
     const name = text(service.name) ?? text(organization?.name);
     if (!name) {
@@ -404,7 +542,10 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
     const addressCountry = text(address?.country)?.toLowerCase();
     const country = addressCountry ?? text(extension?.country)?.toLowerCase() ?? wanted ?? '';
     if (wanted && addressCountry && addressCountry !== wanted) {
-      report('addresses.country', `the address is in ${addressCountry.toUpperCase()}, but this import is for ${wanted.toUpperCase()} (--country ${wanted}); import it with --country ${addressCountry}, or correct the address`);
+      report(
+        'addresses.country',
+        `the address is in ${addressCountry.toUpperCase()}, but this import is for ${wanted.toUpperCase()} (--country ${wanted}); import it with --country ${addressCountry}, or correct the address`,
+      );
     }
     const lat = num(location?.latitude);
     const lon = num(location?.longitude);
@@ -413,19 +554,37 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
       .map((row) => terms.get(String(row.taxonomy_term_id)) ?? (row.taxonomy_term as Row | undefined))
       .filter((row): row is Row => row !== undefined);
     const codesIn = <T extends string>(allowed: readonly T[], taxonomy: string) =>
-      [...new Set(linkedTerms.filter((row) => row.taxonomy === taxonomy || allowed.includes(row.code as T)).map((row) => String(row.code)))].filter((code): code is T => allowed.includes(code as T));
+      [
+        ...new Set(
+          linkedTerms
+            .filter((row) => row.taxonomy === taxonomy || allowed.includes(row.code as T))
+            .map((row) => String(row.code)),
+        ),
+      ].filter((code): code is T => allowed.includes(code as T));
 
-    const hours = [...rowsFor(schedulesByService, service.id), ...(link ? rowsFor(schedulesByLink, link.id) : [])];
+    const hours = [
+      ...rowsFor(schedulesByService, service.id),
+      ...(link ? rowsFor(schedulesByLink, link.id) : []),
+    ];
     const costs = rowsFor(byService.cost_options, service.id);
     // A zero-cost option means free; cost options without one mean it is not free; none says nothing.
     const free = costs.length === 0 ? undefined : costs.some((row) => num(row.amount) === 0);
     const assured = text(service.assured_date);
-    const verified = assured ? { date: assured, method: extension?.verified?.method ?? 'desk-research', source: extension?.verified?.source ?? options.source } : undefined;
+    const verified = assured
+      ? {
+          date: assured,
+          method: extension?.verified?.method ?? 'desk-research',
+          source: extension?.verified?.source ?? options.source,
+        }
+      : undefined;
     const description = text(service.description) ?? text(organization?.description) ?? name;
 
     const contentId = text(extension?.content_id);
     if (contentId && country && !contentId.startsWith(`${country}/`)) {
-      report('safe_station.content_id', `"${contentId}" would put it in services/${contentId.split('/')[0]}/, but the service is in ${country.toUpperCase()}; correct the id or the address`);
+      report(
+        'safe_station.content_id',
+        `"${contentId}" would put it in services/${contentId.split('/')[0]}/, but the service is in ${country.toUpperCase()}; correct the id or the address`,
+      );
     }
     let id = contentId ?? `${country}/${slugFor(name)}`;
     for (let n = 2; used.has(id); n += 1) id = `${contentId ?? `${country}/${slugFor(name)}`}-${n}`;
@@ -441,9 +600,18 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
       description: withEnglish(description, extension?.description),
       offers: nonEmpty(codesIn(serviceOffer.options, OFFER_TAXONOMY)),
       audience: nonEmpty(codesIn(audienceSchema.options, AUDIENCE_TAXONOMY)),
-      languages: nonEmpty([...new Set(rowsFor(byService.languages, service.id).map((row) => text(row.code)?.toLowerCase()).filter((code): code is string => Boolean(code)))]),
+      languages: nonEmpty([
+        ...new Set(
+          rowsFor(byService.languages, service.id)
+            .map((row) => text(row.code)?.toLowerCase())
+            .filter((code): code is string => Boolean(code)),
+        ),
+      ]),
       free,
-      address: [text(address?.address_1), text(address?.address_2), text(address?.city)].filter(Boolean).join(', ') || undefined,
+      address:
+        [text(address?.address_1), text(address?.address_2), text(address?.city)]
+          .filter(Boolean)
+          .join(', ') || undefined,
       location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
       phones,
       hours: hoursFrom(hours),
@@ -451,7 +619,9 @@ export function fromHsds(input: unknown, options: ImportOptions): { services: Im
       verified,
       sources: extension?.sources?.length ? extension.sources : [options.source],
     });
-    const nearStations = Array.isArray(extension?.near_stations) ? extension.near_stations.flatMap((station) => (typeof station?.id === 'string' ? [station.id] : [])) : [];
+    const nearStations = Array.isArray(extension?.near_stations)
+      ? extension.near_stations.flatMap((station) => (typeof station?.id === 'string' ? [station.id] : []))
+      : [];
     return [{ id, name, data, nearStations }];
   });
   return { services: imported, problems };

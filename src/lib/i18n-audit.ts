@@ -26,8 +26,12 @@ const LITERAL = /(['"`])((?:(?!\1).)*)\1/g;
  */
 export function translatorsOf(source: string): Set<string> {
   const names = new Set(['t']);
-  for (const [, name = ''] of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*useTranslations\(/g)) names.add(name);
-  for (const [, name = ''] of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*\(\s*key\s*(?::\s*\w+)?\s*\)\s*=>[^;\n]*\(\s*key\s*[,)]/g)) names.add(name);
+  for (const [, name = ''] of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*useTranslations\(/g))
+    names.add(name);
+  for (const [, name = ''] of source.matchAll(
+    /\b(?:const|let)\s+(\w+)\s*=\s*\(\s*key\s*(?::\s*\w+)?\s*\)\s*=>[^;\n]*\(\s*key\s*[,)]/g,
+  ))
+    names.add(name);
   return names;
 }
 
@@ -38,11 +42,17 @@ export function translatorsOf(source: string): Set<string> {
  * a variable part in a translation call (`t(\`service.offer.${offer}\`)`) is the explicit dynamic
  * pattern of that call: every key below its fixed part counts as used.
  */
-export function keysUsedInSource(source: string, sections: readonly string[]): { exact: Set<string>; prefixes: Set<string> } {
+export function keysUsedInSource(
+  source: string,
+  sections: readonly string[],
+): { exact: Set<string>; prefixes: Set<string> } {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
   const names = [...translatorsOf(source)].join('|');
-  const call = new RegExp(`(?:(?<![\\w.])(?:${names})(?:\\.has)?|\\buseTranslations\\([^()]*\\))\\(\\s*${ARGUMENT}`, 'g');
+  const call = new RegExp(
+    `(?:(?<![\\w.])(?:${names})(?:\\.has)?|\\buseTranslations\\([^()]*\\))\\(\\s*${ARGUMENT}`,
+    'g',
+  );
   const isKey = (text: string) => sections.some((section) => text.startsWith(`${section}.`));
   for (const [, argument = ''] of source.matchAll(call)) {
     for (const [, quote, text = ''] of argument.matchAll(LITERAL)) {
@@ -63,7 +73,13 @@ export interface LocaleReport {
   readonly untranslatedPages: readonly string[];
 }
 
-export function compareLocale(lang: string, englishKeys: readonly string[], keys: readonly string[], englishPages: readonly string[], pages: readonly string[]): LocaleReport {
+export function compareLocale(
+  lang: string,
+  englishKeys: readonly string[],
+  keys: readonly string[],
+  englishPages: readonly string[],
+  pages: readonly string[],
+): LocaleReport {
   const have = new Set(keys);
   const source = new Set(englishKeys);
   return {
@@ -75,7 +91,8 @@ export function compareLocale(lang: string, englishKeys: readonly string[], keys
 }
 
 export function usage(englishKeys: readonly string[], used: { exact: Set<string>; prefixes: Set<string> }) {
-  const isUsed = (key: string) => used.exact.has(key) || [...used.prefixes].some((prefix) => key.startsWith(prefix));
+  const isUsed = (key: string) =>
+    used.exact.has(key) || [...used.prefixes].some((prefix) => key.startsWith(prefix));
   const english = new Set(englishKeys);
   return {
     missingFromEnglish: [...used.exact].filter((key) => !english.has(key)).sort(),

@@ -8,12 +8,17 @@ const localeModules = import.meta.glob<Messages>('../../locales/*.json', { eager
 
 /** Every locale file, keyed by language code (the file name). */
 export const localeMessages: Record<string, Messages> = Object.fromEntries(
-  Object.entries(localeModules).map(([path, messages]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), messages]),
+  Object.entries(localeModules).map(([path, messages]) => [
+    path.replace(/^.*\/(\w+)\.json$/, '$1'),
+    messages,
+  ]),
 );
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: Object.fromEntries(Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }])),
+  resources: Object.fromEntries(
+    Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }]),
+  ),
   fallbackLng: SOURCE_LANGUAGE,
   initAsync: false,
   // Astro escapes on output; escaping here too would show "&amp;" on screen.
@@ -41,7 +46,8 @@ export function useTranslations(lang: string): Translator {
     const plain = new Map<string, string>();
     const has = (key: string) => {
       let found = known.get(key);
-      if (found === undefined) known.set(key, (found = instance.exists(key, { lng: lang, fallbackLng: false })));
+      if (found === undefined)
+        known.set(key, (found = instance.exists(key, { lng: lang, fallbackLng: false })));
       return found;
     };
     // Text this language lacks comes from English, marked so the page can say lang="en" around it.

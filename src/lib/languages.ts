@@ -23,7 +23,14 @@ export interface Language {
 const drafted: ReviewStatus = { status: 'machine-drafted' };
 
 export const LANGUAGES = [
-  { code: 'en', name: 'English', englishName: 'English', dir: 'ltr', script: 'Latn', review: { status: 'source' } },
+  {
+    code: 'en',
+    name: 'English',
+    englishName: 'English',
+    dir: 'ltr',
+    script: 'Latn',
+    review: { status: 'source' },
+  },
   { code: 'ro', name: 'Română', englishName: 'Romanian', dir: 'ltr', script: 'Latn', review: drafted },
   { code: 'uk', name: 'Українська', englishName: 'Ukrainian', dir: 'ltr', script: 'Cyrl', review: drafted },
   { code: 'ru', name: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'Cyrl', review: drafted },
@@ -65,10 +72,15 @@ export function getLanguage(code: string): Language {
  */
 export function selectLanguages(subset: string | undefined): LanguageCode[] {
   if (!subset?.trim()) return [...ALL_LANGUAGE_CODES];
-  const wanted = subset.split(',').map((code) => code.trim()).filter(Boolean);
+  const wanted = subset
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((code) => !isLanguageCode(code));
   if (unknown.length > 0) {
-    throw new Error(`PUBLIC_LOCALES names unknown language(s): ${unknown.join(', ')}. Known: ${ALL_LANGUAGE_CODES.join(', ')}.`);
+    throw new Error(
+      `PUBLIC_LOCALES names unknown language(s): ${unknown.join(', ')}. Known: ${ALL_LANGUAGE_CODES.join(', ')}.`,
+    );
   }
   return ALL_LANGUAGE_CODES.filter((code) => code === SOURCE_LANGUAGE || wanted.includes(code));
 }

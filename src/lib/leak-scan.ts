@@ -35,7 +35,21 @@ export function normalizeForSearch(text: string): string {
     .toLowerCase();
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', ndash: '–', mdash: '—' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+};
 
 /** Undoes the escaping a build may apply: JavaScript/JSON string escapes, HTML character references. */
 export function decodeEscapes(text: string): string {
@@ -108,7 +122,13 @@ export const FRAGMENT_WORDS = 6;
 export function phraseFragments(text: string): string[] {
   const words = phraseWords(text);
   if (words.length <= FRAGMENT_WORDS) return [words.join(' ')];
-  return [...new Set(words.slice(0, words.length - FRAGMENT_WORDS + 1).map((_, at) => words.slice(at, at + FRAGMENT_WORDS).join(' ')))];
+  return [
+    ...new Set(
+      words
+        .slice(0, words.length - FRAGMENT_WORDS + 1)
+        .map((_, at) => words.slice(at, at + FRAGMENT_WORDS).join(' ')),
+    ),
+  ];
 }
 
 const IDENTIFIER = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -139,9 +159,16 @@ export function collectSecrets(documents: readonly unknown[]): SecretSet {
   return {
     secrets: [
       ...long.map((text) => ({ kind: 'text' as const, label: text, forms: phraseFragments(text) })),
-      ...countable.map((number) => ({ kind: 'number' as const, label: number, forms: numberDigitForms(number) })),
+      ...countable.map((number) => ({
+        kind: 'number' as const,
+        label: number,
+        forms: numberDigitForms(number),
+      })),
     ],
-    tooShort: [...[...texts].filter((text) => wordCount(text) < MIN_WORDS), ...[...numbers].filter((number) => !countable.includes(number))].sort(),
+    tooShort: [
+      ...[...texts].filter((text) => wordCount(text) < MIN_WORDS),
+      ...[...numbers].filter((number) => !countable.includes(number)),
+    ].sort(),
   };
 }
 
@@ -175,7 +202,11 @@ export function digitStrings(text: string): Set<string> {
     const groups = run.match(/\d+/g) ?? [];
     for (let first = 0; first < groups.length; first++) {
       let digits = '';
-      for (let last = first; last < groups.length && digits.length + (groups[last]?.length ?? 0) <= MAX_DIGITS; last++) {
+      for (
+        let last = first;
+        last < groups.length && digits.length + (groups[last]?.length ?? 0) <= MAX_DIGITS;
+        last++
+      ) {
         digits += groups[last];
         if (digits.length >= MIN_DIGITS) found.add(digits);
       }
@@ -185,7 +216,8 @@ export function digitStrings(text: string): Set<string> {
 }
 
 /** Tags inside a line of text, removed so a phrase split by <strong> or <br> still reads as one. */
-const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|br|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|bdi|bdo|br|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
 /** Any other tag ends a block of text (a heading, a paragraph): no phrase runs across it. */
 const BLOCK_TAG = /<\/?[a-z][^<>]*>/gi;
 
@@ -213,7 +245,11 @@ function indexFragments(secrets: readonly Secret[]): Map<string, Fragment[]> {
 }
 
 /** Calls `found` for every fragment that occurs in the text, read as written and block by block with inline tags removed. */
-function eachFragmentIn(text: string, byFirstWord: ReadonlyMap<string, Fragment[]>, found: (fragment: Fragment) => void): void {
+function eachFragmentIn(
+  text: string,
+  byFirstWord: ReadonlyMap<string, Fragment[]>,
+  found: (fragment: Fragment) => void,
+): void {
   for (const view of phraseViews(text)) {
     const words = phraseWords(view);
     words.forEach((word, at) => {
@@ -265,7 +301,10 @@ export interface PublicOverlap {
  * translations) also hold is public by origin: finding it in a build proves
  * nothing, so it is not searched. The rest of that text still is.
  */
-export function withoutPublicForms(secrets: readonly Secret[], publicTexts: readonly string[]): PublicOverlap {
+export function withoutPublicForms(
+  secrets: readonly Secret[],
+  publicTexts: readonly string[],
+): PublicOverlap {
   const shared = new Set<string>();
   const byFirstWord = indexFragments(secrets);
   const digits = new Set<string>();
@@ -275,11 +314,18 @@ export function withoutPublicForms(secrets: readonly Secret[], publicTexts: read
     for (const found of digitStrings(searchable)) digits.add(found);
   }
   // A number written publicly in any form is public in every form.
-  const isShared = (secret: Secret, form: string) => (secret.kind === 'text' ? shared.has(form) : secret.forms.some((candidate) => digits.has(candidate)));
-  const kept = secrets.map((secret) => ({ ...secret, forms: secret.forms.filter((form) => !isShared(secret, form)) }));
+  const isShared = (secret: Secret, form: string) =>
+    secret.kind === 'text' ? shared.has(form) : secret.forms.some((candidate) => digits.has(candidate));
+  const kept = secrets.map((secret) => ({
+    ...secret,
+    forms: secret.forms.filter((form) => !isShared(secret, form)),
+  }));
   return {
     secrets: kept.filter((secret) => secret.forms.length > 0),
-    sharedForms: secrets.reduce((sum, secret) => sum + secret.forms.filter((form) => isShared(secret, form)).length, 0),
+    sharedForms: secrets.reduce(
+      (sum, secret) => sum + secret.forms.filter((form) => isShared(secret, form)).length,
+      0,
+    ),
     public: kept.filter((secret) => secret.forms.length === 0).map((secret) => secret.label),
   };
 }

@@ -23,7 +23,41 @@ export const LINK_PROTOCOLS = ['https', 'mailto', 'tel'] as const;
  * event handlers; links only to https:, mailto:, tel: or this site.
  */
 export const MARKDOWN_ALLOW_LIST: Schema = {
-  tagNames: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'b', 'i', 'del', 's', 'blockquote', 'code', 'pre', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub', 'section', 'span', 'abbr'],
+  tagNames: [
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'del',
+    's',
+    'blockquote',
+    'code',
+    'pre',
+    'hr',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'sup',
+    'sub',
+    'section',
+    'span',
+    'abbr',
+  ],
   attributes: {
     a: ['href', 'title', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', 'id'],
     ol: ['start'],
@@ -42,7 +76,24 @@ export const MARKDOWN_ALLOW_LIST: Schema = {
   },
   protocols: { href: [...LINK_PROTOCOLS] },
   // Dropped with everything inside them, not unwrapped into text.
-  strip: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'form', 'textarea', 'select', 'svg', 'math', 'frameset', 'frame', 'audio', 'video'],
+  strip: [
+    'script',
+    'style',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'noscript',
+    'form',
+    'textarea',
+    'select',
+    'svg',
+    'math',
+    'frameset',
+    'frame',
+    'audio',
+    'video',
+  ],
   // GFM footnotes' ids already carry remark-rehype's "user-content-" prefix.
   clobberPrefix: '',
   clobber: [],
@@ -107,11 +158,21 @@ export function markdownProblems(markdown: string): MarkdownProblem[] {
   for (const node of walk(parser.parse(markdown))) {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'html') {
-      problems.push({ line, message: `raw HTML "${shorten(node.value)}" is not allowed in an information page; write it in plain Markdown (for a link: [text](https://…))` });
+      problems.push({
+        line,
+        message: `raw HTML "${shorten(node.value)}" is not allowed in an information page; write it in plain Markdown (for a link: [text](https://…))`,
+      });
     } else if (node.type === 'image' || node.type === 'imageReference') {
-      problems.push({ line, message: 'images are not allowed in an information page (they would load from elsewhere and cost data); describe it in words' });
+      problems.push({
+        line,
+        message:
+          'images are not allowed in an information page (they would load from elsewhere and cost data); describe it in words',
+      });
     } else if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url)) {
-      problems.push({ line, message: `the link address "${shorten(node.url)}" is not allowed; use an https:// address, mailto:, tel: or a page of this site` });
+      problems.push({
+        line,
+        message: `the link address "${shorten(node.url)}" is not allowed; use an https:// address, mailto:, tel: or a page of this site`,
+      });
     }
   }
   return problems;

@@ -2,7 +2,9 @@ import type { Coordinates } from '../schemas/common';
 import { bearingDegrees, distanceMetres } from './geo';
 
 /** Scale bar lengths people read at a glance. */
-const NICE_METRES = [10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000, 100_000];
+const NICE_METRES = [
+  10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000, 100_000,
+];
 /** Below this the map would zoom in on a few metres; providers next door still show apart from the station. */
 const MIN_RADIUS_METRES = 100;
 
@@ -32,16 +34,36 @@ export interface MiniMapLayout<Id> {
  * up), scaled so the farthest sits `margin` pixels inside the edge, with a
  * scale bar no longer than 40 % of the width.
  */
-export function layoutMiniMap<Id>(station: Coordinates, places: readonly { id: Id; location: Coordinates }[], size: number, margin: number): MiniMapLayout<Id> {
+export function layoutMiniMap<Id>(
+  station: Coordinates,
+  places: readonly { id: Id; location: Coordinates }[],
+  size: number,
+  margin: number,
+): MiniMapLayout<Id> {
   const centre = size / 2;
-  const measured = places.map((place) => ({ id: place.id, metres: distanceMetres(station, place.location), bearing: bearingDegrees(station, place.location) }));
+  const measured = places.map((place) => ({
+    id: place.id,
+    metres: distanceMetres(station, place.location),
+    bearing: bearingDegrees(station, place.location),
+  }));
   const farthest = Math.max(MIN_RADIUS_METRES, ...measured.map((place) => place.metres));
   const pixelsPerMetre = (centre - margin) / farthest;
   const points = measured.map(({ id, metres, bearing }) => {
     const radians = (bearing * Math.PI) / 180;
     const round = (value: number) => Math.round(value * 10) / 10;
-    return { id, metres, bearing, x: round(centre + metres * pixelsPerMetre * Math.sin(radians)), y: round(centre - metres * pixelsPerMetre * Math.cos(radians)) };
+    return {
+      id,
+      metres,
+      bearing,
+      x: round(centre + metres * pixelsPerMetre * Math.sin(radians)),
+      y: round(centre - metres * pixelsPerMetre * Math.cos(radians)),
+    };
   });
   const scaleMetres = niceScaleMetres((size * 0.4) / pixelsPerMetre);
-  return { size, centre, points, scale: { metres: scaleMetres, pixels: Math.round(scaleMetres * pixelsPerMetre * 10) / 10 } };
+  return {
+    size,
+    centre,
+    points,
+    scale: { metres: scaleMetres, pixels: Math.round(scaleMetres * pixelsPerMetre * 10) / 10 },
+  };
 }

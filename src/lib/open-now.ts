@@ -7,7 +7,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     // en-US short weekdays ("Mon") map onto the content's day names; h23 avoids "24:05" after midnight.
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, formatter);
   }
   return formatter;
@@ -42,7 +48,9 @@ export function isOpenAt(hours: Hours, timeZone: string, instant: Date): boolean
     const opens = minutesOf(span.opens);
     const closes = minutesOf(span.closes);
     if (closes > opens) return span.days.includes(day) && minutes >= opens && minutes < closes;
-    return (span.days.includes(day) && minutes >= opens) || (span.days.includes(dayBefore) && minutes < closes);
+    return (
+      (span.days.includes(day) && minutes >= opens) || (span.days.includes(dayBefore) && minutes < closes)
+    );
   });
 }
 

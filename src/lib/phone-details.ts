@@ -48,15 +48,22 @@ export interface DetailsShown {
  * The short facts shown under a number, in one order everywhere (site and
  * kiosk): audience, hours, cost, where to call it from, text-only, a note.
  */
-export function phoneDetails(phone: Phone, owner: PhoneOwner, t: Translator, shown: DetailsShown = {}): string[] {
+export function phoneDetails(
+  phone: Phone,
+  owner: PhoneOwner,
+  t: Translator,
+  shown: DetailsShown = {},
+): string[] {
   const details: string[] = [];
-  if (shown.audience && typeof owner.audience === 'string') details.push(t(`common.audience.${owner.audience}`));
+  if (shown.audience && typeof owner.audience === 'string')
+    details.push(t(`common.audience.${owner.audience}`));
   const hours = phone.hours ?? (shown.hours ? answeredHours(owner) : undefined);
   if (phone.hours || shown.hours === 'always' || Array.isArray(hours)) details.push(hoursText(hours, t));
   if (phone.free === true) details.push(t('common.free'));
   if (phone.free === false) details.push(t('common.notFree'));
   if (phone.from === 'abroad') details.push(t('common.fromAbroad'));
-  if (phone.from === 'inside') details.push(t('common.fromInside', { country: countryName(owner.country, t.lang) }));
+  if (phone.from === 'inside')
+    details.push(t('common.fromInside', { country: countryName(owner.country, t.lang) }));
   if (phone.kind === 'sms') details.push(t('common.textOnly'));
   if (phone.note) details.push(phone.note[t.lang] ?? phone.note.en ?? '');
   return details.filter(Boolean);

@@ -28,9 +28,11 @@ export function phoneProblem(number: string, country: string): string | undefine
     return `"${number}" is not a known short code for ${country.toUpperCase()}; write the full number in E.164 form, or add the short code with its source to SHORT_CODES in src/lib/phone.ts`;
   }
   const parsed = parsePhoneNumberFromString(number);
-  if (!parsed || !parsed.isValid()) return `"${number}" is not a valid phone number; check the digits against the source`;
+  if (!parsed || !parsed.isValid())
+    return `"${number}" is not a valid phone number; check the digits against the source`;
   // libphonenumber forgives a trunk 0 after the country code ("+40 021…"), a phone dialling the tel: link does not.
-  if (parsed.number !== number) return `"${number}" is not in E.164 form: it is dialled as ${parsed.number} (no trunk 0 after the country code, no spaces); write that`;
+  if (parsed.number !== number)
+    return `"${number}" is not in E.164 form: it is dialled as ${parsed.number} (no trunk 0 after the country code, no spaces); write that`;
   if (parsed.country && parsed.country !== country.toUpperCase()) {
     return `"${number}" is a ${parsed.country} number but the contact is for ${country.toUpperCase()}; check the country code`;
   }
@@ -49,7 +51,8 @@ const NUMBER_SEPARATORS = /[\s().\-\u2010-\u2015/]/g;
  */
 export function normalisedNumber(written: string, country: string): { number: string } | { problem: string } {
   const compact = written.replace(NUMBER_SEPARATORS, '');
-  if (!/^\+?\d+$/.test(compact)) return { problem: `"${written}" holds more than digits, spaces and + ( ) - . /; write the number alone` };
+  if (!/^\+?\d+$/.test(compact))
+    return { problem: `"${written}" holds more than digits, spaces and + ( ) - . /; write the number alone` };
   if (isShortCode(compact)) {
     if (phoneProblem(compact, country) === undefined) return { number: compact };
     const national = parsePhoneNumberFromString(compact, country.toUpperCase() as CountryCode);
@@ -58,7 +61,9 @@ export function normalisedNumber(written: string, country: string): { number: st
   }
   const parsed = parsePhoneNumberFromString(compact);
   if (parsed && parsed.number !== compact) {
-    return { problem: `"${written}" changes when normalised: it is dialled as ${parsed.formatInternational()} (the trunk 0 after the country code is dropped); check the number against the source and write ${parsed.number}` };
+    return {
+      problem: `"${written}" changes when normalised: it is dialled as ${parsed.formatInternational()} (the trunk 0 after the country code is dropped); check the number against the source and write ${parsed.number}`,
+    };
   }
   return { number: compact };
 }
@@ -89,7 +94,11 @@ export function phoneHref(phone: Pick<Phone, 'number' | 'kind'>): string {
 }
 
 /** What a script needs to show a number as a link: where it leads, how it reads, how it is spoken. */
-export function phoneLinkData(phone: Pick<Phone, 'number' | 'from' | 'kind'>): { href: string; display: string; spoken: string } {
+export function phoneLinkData(phone: Pick<Phone, 'number' | 'from' | 'kind'>): {
+  href: string;
+  display: string;
+  spoken: string;
+} {
   const display = displayNumber(phone);
   return { href: phoneHref(phone), display, spoken: spokenDigits(display) };
 }
@@ -101,7 +110,12 @@ export function phoneLinkData(phone: Pick<Phone, 'number' | 'from' | 'kind'>): {
 export function spokenDigits(display: string): string {
   return display
     .split(/\s+/)
-    .map((group) => group.replace(/[^\d+]/g, '').split('').join(' '))
+    .map((group) =>
+      group
+        .replace(/[^\d+]/g, '')
+        .split('')
+        .join(' '),
+    )
     .filter(Boolean)
     .join(', ');
 }

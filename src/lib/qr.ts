@@ -34,6 +34,8 @@ export function qrSymbol(text: string): QrSymbol {
       x += length - 1;
     }
   }
-  const mode = [...new Set(qr.segments.map((segment) => String((segment.mode as { id?: string }).id ?? segment.mode)))].join('+');
+  const mode = [
+    ...new Set(qr.segments.map((segment) => String((segment.mode as { id?: string }).id ?? segment.mode))),
+  ].join('+');
   return { version: qr.version, modules: size, mode, path: runs.join(''), viewBox: size + 2 * QR_QUIET_ZONE };
 }

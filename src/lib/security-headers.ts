@@ -14,7 +14,10 @@ export function scriptHash(source: string): string {
 /** Contents of inline, executable <script> elements (JSON data blocks are not scripts). */
 export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
-    .filter(([, attributes = '']) => !/\ssrc=/.test(attributes) && !/type="application\/(ld\+)?json"/.test(attributes))
+    .filter(
+      ([, attributes = '']) =>
+        !/\ssrc=/.test(attributes) && !/type="application\/(ld\+)?json"/.test(attributes),
+    )
     .map(([, , body = '']) => body)
     .filter((body) => body.trim().length > 0);
 }
@@ -24,7 +27,10 @@ export function unknownInlineScripts(html: string, knownHashes: ReadonlySet<stri
   return inlineScripts(html).filter((script) => !knownHashes.has(scriptHash(script)));
 }
 
-export function contentSecurityPolicy(scriptHashes: readonly string[], tileOrigins: readonly string[]): string {
+export function contentSecurityPolicy(
+  scriptHashes: readonly string[],
+  tileOrigins: readonly string[],
+): string {
   const tiles = tileOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
@@ -58,7 +64,9 @@ export function metaPolicy(csp: string): string {
     .map((directive) => directive.trim())
     .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.includes(directive.split(/\s+/)[0] ?? ''));
   const defaultsToSelf = directives.includes("default-src 'self'");
-  return directives.filter((directive) => !(defaultsToSelf && SAME_AS_DEFAULT_SELF.test(directive))).join('; ');
+  return directives
+    .filter((directive) => !(defaultsToSelf && SAME_AS_DEFAULT_SELF.test(directive)))
+    .join('; ');
 }
 
 /** Fetch directives whose fallback is default-src, written as just 'self'. */
@@ -85,7 +93,8 @@ export function securityHeaders(csp: string): Record<string, string> {
     'Content-Security-Policy': csp,
     // Map tiles need the origin as referrer (tile usage policy); nothing more leaves the site.
     'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+    'Permissions-Policy':
+      'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
   };
@@ -93,12 +102,16 @@ export function securityHeaders(csp: string): Record<string, string> {
 
 /** Netlify and Cloudflare Pages read this format from /_headers. */
 export function netlifyHeaders(headers: Record<string, string>): string {
-  return `/*\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
+  return `/*\n${Object.entries(headers)
+    .map(([name, value]) => `  ${name}: ${value}`)
+    .join('\n')}\n`;
 }
 
 /** An nginx snippet to include in the server block. */
 export function nginxHeaders(headers: Record<string, string>): string {
-  return `${Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n')}\n`;
+  return `${Object.entries(headers)
+    .map(([name, value]) => `add_header ${name} "${value}" always;`)
+    .join('\n')}\n`;
 }
 
 /** Leaflet's default tile subdomains, which `{s}` stands for. */
@@ -106,7 +119,9 @@ const TILE_SUBDOMAINS = ['a', 'b', 'c'];
 
 /** Every origin a Leaflet tile URL template can load from: `{s}` expanded to a, b and c. */
 export function tileOriginsOf(tileUrlTemplate: string): string[] {
-  const hosts = tileUrlTemplate.includes('{s}') ? TILE_SUBDOMAINS.map((sub) => tileUrlTemplate.replaceAll('{s}', sub)) : [tileUrlTemplate];
+  const hosts = tileUrlTemplate.includes('{s}')
+    ? TILE_SUBDOMAINS.map((sub) => tileUrlTemplate.replaceAll('{s}', sub))
+    : [tileUrlTemplate];
   return [
     ...new Set(
       hosts.flatMap((template) => {

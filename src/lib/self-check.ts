@@ -12,7 +12,10 @@ export interface PolarQuestion {
   readonly warningIf: Answer;
 }
 
-export function assessOffer(questions: readonly PolarQuestion[], answers: Readonly<Record<string, Answer>>): Verdict {
+export function assessOffer(
+  questions: readonly PolarQuestion[],
+  answers: Readonly<Record<string, Answer>>,
+): Verdict {
   return {
     complete: questions.every((q) => answers[q.id] !== undefined),
     warningIds: questions.filter((q) => answers[q.id] === q.warningIf).map((q) => q.id),
@@ -29,15 +32,23 @@ export interface PolarityProblem {
  * the same warning answer as the source language; otherwise a "yes" could mean
  * "safe" in one language and "warning" in another.
  */
-export function compareSelfChecks(source: readonly PolarQuestion[], lang: string, translated: readonly PolarQuestion[] | undefined): PolarityProblem[] {
+export function compareSelfChecks(
+  source: readonly PolarQuestion[],
+  lang: string,
+  translated: readonly PolarQuestion[] | undefined,
+): PolarityProblem[] {
   if (!translated) return [{ lang, problem: 'has no self-check questions (checks:)' }];
   const problems: PolarityProblem[] = [];
   const ids = (qs: readonly PolarQuestion[]) => qs.map((q) => q.id).join(', ');
-  if (ids(source) !== ids(translated)) problems.push({ lang, problem: `asks [${ids(translated)}], English asks [${ids(source)}]` });
+  if (ids(source) !== ids(translated))
+    problems.push({ lang, problem: `asks [${ids(translated)}], English asks [${ids(source)}]` });
   for (const question of translated) {
     const english = source.find((q) => q.id === question.id);
     if (english && english.warningIf !== question.warningIf) {
-      problems.push({ lang, problem: `question "${question.id}": warning answer is "${question.warningIf}", English says "${english.warningIf}"` });
+      problems.push({
+        lang,
+        problem: `question "${question.id}": warning answer is "${question.warningIf}", English says "${english.warningIf}"`,
+      });
     }
   }
   return problems;

@@ -29,7 +29,8 @@ export interface FilterContext {
   readonly now: Date;
 }
 
-const isFilter = (name: string): name is ServiceFilter => (SERVICE_FILTERS as readonly string[]).includes(name);
+const isFilter = (name: string): name is ServiceFilter =>
+  (SERVICE_FILTERS as readonly string[]).includes(name);
 
 export function filtersFromQuery(query: string | URLSearchParams): Set<ServiceFilter> {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
@@ -38,7 +39,10 @@ export function filtersFromQuery(query: string | URLSearchParams): Set<ServiceFi
 }
 
 /** The query string for these filters ("?open=1&free=1", or "" for none), keeping unrelated parameters. */
-export function filtersToQuery(filters: Iterable<ServiceFilter>, keep: string | URLSearchParams = ''): string {
+export function filtersToQuery(
+  filters: Iterable<ServiceFilter>,
+  keep: string | URLSearchParams = '',
+): string {
   const params = new URLSearchParams(keep);
   const chosen = new Set([...filters].filter(isFilter));
   for (const name of SERVICE_FILTERS) params.delete(name);
@@ -52,7 +56,11 @@ export function filtersToQuery(filters: Iterable<ServiceFilter>, keep: string | 
  * takes services for families; "open now" leaves out services whose hours
  * are not confirmed.
  */
-export function matchesFilters(service: FilterFacts, filters: ReadonlySet<ServiceFilter>, context: FilterContext): boolean {
+export function matchesFilters(
+  service: FilterFacts,
+  filters: ReadonlySet<ServiceFilter>,
+  context: FilterContext,
+): boolean {
   for (const filter of filters) {
     switch (filter) {
       case 'open':

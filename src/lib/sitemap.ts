@@ -10,7 +10,10 @@ export interface SitemapLink {
   lang: string;
 }
 
-export function languageChooserAsDefault<T extends { url: string; links?: SitemapLink[] }>(item: T, languages: readonly string[]): T {
+export function languageChooserAsDefault<T extends { url: string; links?: SitemapLink[] }>(
+  item: T,
+  languages: readonly string[],
+): T {
   if (!item.links) return item;
   const links = item.links.map((link) => {
     const first = new URL(link.url).pathname.split('/')[1] ?? '';

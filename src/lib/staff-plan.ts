@@ -30,7 +30,8 @@ export interface ResolvedRole {
   readonly public: readonly PublicContact[];
 }
 
-const withPurpose = (contacts: readonly PublicContact[], purpose: ContactPurpose) => contacts.filter((c) => c.data.purposes.includes(purpose));
+const withPurpose = (contacts: readonly PublicContact[], purpose: ContactPurpose) =>
+  contacts.filter((c) => c.data.purposes.includes(purpose));
 
 /** The country's public contacts that answer for a role. */
 export function publicContactsForRole(role: StaffRole, country: CountryContacts): PublicContact[] {
@@ -54,12 +55,22 @@ export function publicContactsForRole(role: StaffRole, country: CountryContacts)
   }
 }
 
-export function resolveRole(role: StaffRole, country: CountryContacts, station: StationStaffData | undefined): ResolvedRole {
-  return { role, internal: station?.contacts.filter((c) => c.role === role) ?? [], public: publicContactsForRole(role, country) };
+export function resolveRole(
+  role: StaffRole,
+  country: CountryContacts,
+  station: StationStaffData | undefined,
+): ResolvedRole {
+  return {
+    role,
+    internal: station?.contacts.filter((c) => c.role === role) ?? [],
+    public: publicContactsForRole(role, country),
+  };
 }
 
 /** Every role the plan calls, once, in the order it first appears: the station's contact sheet. */
-export function rolesInCallOrder(situations: readonly { call: readonly { role: StaffRole }[] }[]): StaffRole[] {
+export function rolesInCallOrder(
+  situations: readonly { call: readonly { role: StaffRole }[] }[],
+): StaffRole[] {
   return [...new Set(situations.flatMap((s) => s.call.map((step) => step.role)))];
 }
 
@@ -69,7 +80,10 @@ export function needsFillingIn(resolved: ResolvedRole): boolean {
 }
 
 /** The languages a checklist is printed in for a country: the country's first language it has, then English. */
-export function checklistLanguages(available: Readonly<Record<string, string>>, countryLanguages: readonly string[]): string[] {
+export function checklistLanguages(
+  available: Readonly<Record<string, string>>,
+  countryLanguages: readonly string[],
+): string[] {
   const local = countryLanguages.find((lang) => lang in available);
   return [...new Set([local, 'en'].filter((lang): lang is string => Boolean(lang)))];
 }
@@ -79,19 +93,31 @@ export interface StaffContentSet {
 }
 
 /** Cross-file checks: each staff file names a real station, and its numbers are valid for that country. */
-export function checkStaffContent(staff: StaffContentSet, content: Pick<ContentSet, 'stations'>): ContentProblem[] {
+export function checkStaffContent(
+  staff: StaffContentSet,
+  content: Pick<ContentSet, 'stations'>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const stations = new Map(content.stations.map((entry) => [entry.id, entry]));
   for (const entry of staff.stations) {
     const station = stations.get(entry.id);
     if (!station) {
-      problems.push({ file: entry.file, field: '(file name)', message: `no station "${entry.id}" in content/stations/; name the file after the station's file (e.g. ro/bucuresti-nord.yaml)` });
+      problems.push({
+        file: entry.file,
+        field: '(file name)',
+        message: `no station "${entry.id}" in content/stations/; name the file after the station's file (e.g. ro/bucuresti-nord.yaml)`,
+      });
       continue;
     }
     entry.data.contacts.forEach((contact, index) =>
       contact.phones.forEach((phone, phoneIndex) => {
         const problem = phoneProblem(phone.number, station.data.country);
-        if (problem) problems.push({ file: entry.file, field: `contacts.${index}.phones.${phoneIndex}.number`, message: problem });
+        if (problem)
+          problems.push({
+            file: entry.file,
+            field: `contacts.${index}.phones.${phoneIndex}.number`,
+            message: problem,
+          });
       }),
     );
   }
@@ -99,12 +125,28 @@ export function checkStaffContent(staff: StaffContentSet, content: Pick<ContentS
 }
 
 /** What the staff build should tell its editors, without stopping: stations with no staff file, numbers still to fill in. */
-export function staffWarnings(staff: StaffContentSet, content: Pick<ContentSet, 'stations'>): ContentProblem[] {
+export function staffWarnings(
+  staff: StaffContentSet,
+  content: Pick<ContentSet, 'stations'>,
+): ContentProblem[] {
   const have = new Set(staff.stations.map((entry) => entry.id));
   const warnings: ContentProblem[] = content.stations
     .filter((station) => !have.has(station.id))
-    .map((station) => ({ file: `content/staff/stations/${station.id}.yaml`, field: '(file)', message: 'missing: the plan prints every internal contact as "to be filled in"; copy another station\'s file to start' }));
-  const templates = staff.stations.reduce((count, entry) => count + entry.data.contacts.filter((c) => c.status === 'template').length, 0);
-  if (templates > 0) warnings.push({ file: 'content/staff/stations/', field: 'contacts', message: `${templates} internal contact(s) are templates with no number; the plans print them as "to be filled in"` });
+    .map((station) => ({
+      file: `content/staff/stations/${station.id}.yaml`,
+      field: '(file)',
+      message:
+        'missing: the plan prints every internal contact as "to be filled in"; copy another station\'s file to start',
+    }));
+  const templates = staff.stations.reduce(
+    (count, entry) => count + entry.data.contacts.filter((c) => c.status === 'template').length,
+    0,
+  );
+  if (templates > 0)
+    warnings.push({
+      file: 'content/staff/stations/',
+      field: 'contacts',
+      message: `${templates} internal contact(s) are templates with no number; the plans print them as "to be filled in"`,
+    });
   return warnings;
 }

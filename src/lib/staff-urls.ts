@@ -13,7 +13,12 @@ export function relativeHref(from: string, to: string): string {
   const fromFolders = from.split('/').slice(0, -1);
   const toParts = to.split('/');
   let shared = 0;
-  while (shared < fromFolders.length && shared < toParts.length - 1 && fromFolders[shared] === toParts[shared]) shared++;
+  while (
+    shared < fromFolders.length &&
+    shared < toParts.length - 1 &&
+    fromFolders[shared] === toParts[shared]
+  )
+    shared++;
   return [...fromFolders.slice(shared).map(() => '..'), ...toParts.slice(shared)].join('/');
 }
 

@@ -28,5 +28,9 @@ export function staleEntries<T extends Dated>(entries: readonly T[], today: stri
   const limit = monthsBefore(today, months);
   return entries
     .filter((entry) => entry.data.verified !== undefined && entry.data.verified.date < limit)
-    .sort((a, b) => (a.data.verified?.date ?? '').localeCompare(b.data.verified?.date ?? '') || a.file.localeCompare(b.file));
+    .sort(
+      (a, b) =>
+        (a.data.verified?.date ?? '').localeCompare(b.data.verified?.date ?? '') ||
+        a.file.localeCompare(b.file),
+    );
 }

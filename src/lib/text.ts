@@ -18,5 +18,7 @@ export function foldForSearch(text: string): string {
 /** True when every word of the query appears in the text, ignoring case and accents. */
 export function matchesQuery(text: string, query: string): boolean {
   const haystack = foldForSearch(text);
-  return foldForSearch(query).split(' ').every((word) => haystack.includes(word));
+  return foldForSearch(query)
+    .split(' ')
+    .every((word) => haystack.includes(word));
 }

@@ -25,7 +25,10 @@ export interface ServeOptions {
  * where they must stop the server, change a file mid-test, or apply the build's own security
  * headers; the measuring scripts use it to serve a build.
  */
-export async function serveStatic(folder: string, { withHeaders = true, gzip = false }: ServeOptions = {}): Promise<StaticSite> {
+export async function serveStatic(
+  folder: string,
+  { withHeaders = true, gzip = false }: ServeOptions = {},
+): Promise<StaticSite> {
   const root = resolve(folder);
   const rules = withHeaders ? readHeadersFile(root) : [];
   const server = createServer((request, response) => {
@@ -36,9 +39,17 @@ export async function serveStatic(folder: string, { withHeaders = true, gzip = f
     const found = existsSync(file) && statSync(file).isFile();
     if (!found) file = join(root, '404.html');
     const type = contentTypeOf(file);
-    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headersFor(rules, path) };
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      ...headersFor(rules, path),
+    };
     let body = readFileSync(file);
-    if (gzip && COMPRESSIBLE_TYPE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    if (
+      gzip &&
+      COMPRESSIBLE_TYPE.test(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+    ) {
       body = gzipSync(body);
       headers['Content-Encoding'] = 'gzip';
       headers.Vary = 'Accept-Encoding';

@@ -14,7 +14,13 @@ const notValidYaml = (error: unknown) => `not valid YAML: ${firstLine(error)}; c
  * YAML text checked against its schema: the data, or undefined with every problem added to
  * `problems` under `file` (the name people see). The one way content, staff and badge files are read.
  */
-export function checkYaml<T>(text: string, file: string, schema: Schema<T>, problems: ContentProblem[], invalid: (error: unknown) => string = notValidYaml): T | undefined {
+export function checkYaml<T>(
+  text: string,
+  file: string,
+  schema: Schema<T>,
+  problems: ContentProblem[],
+  invalid: (error: unknown) => string = notValidYaml,
+): T | undefined {
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -36,14 +42,21 @@ export function readYamlFile<T>(
   file: string,
   schema: Schema<T>,
   problems: ContentProblem[],
-  messages: { unreadable?: (error: NodeJS.ErrnoException) => string; invalid?: (error: unknown) => string } = {},
+  messages: {
+    unreadable?: (error: NodeJS.ErrnoException) => string;
+    invalid?: (error: unknown) => string;
+  } = {},
 ): T | undefined {
   const invalid = messages.invalid ?? notValidYaml;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    problems.push({ file, field: '(whole file)', message: (messages.unreadable ?? invalid)(error as NodeJS.ErrnoException) });
+    problems.push({
+      file,
+      field: '(whole file)',
+      message: (messages.unreadable ?? invalid)(error as NodeJS.ErrnoException),
+    });
     return undefined;
   }
   return checkYaml(text, file, schema, problems, invalid);

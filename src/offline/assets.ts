@@ -7,11 +7,14 @@
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-const sameOrigin = (url: string | undefined): url is string => url !== undefined && url.startsWith('/') && !url.startsWith('//');
+const sameOrigin = (url: string | undefined): url is string =>
+  url !== undefined && url.startsWith('/') && !url.startsWith('//');
 
 /** Stylesheets the page links, in order. */
 export function stylesheetsOf(html: string): string[] {
-  return [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => attribute(tag, 'href')).filter(sameOrigin);
+  return [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+    .map(([tag]) => attribute(tag, 'href'))
+    .filter(sameOrigin);
 }
 
 /** Scripts the page starts by itself: script elements and islands hydrated without a user action (not the map, loaded on request). */
@@ -40,12 +43,17 @@ export function iconOf(html: string): string[] {
 
 /** Static imports of a built module ("./chunk.js", "/_astro/x.js"), resolved against its path. Dynamic import() is left out: it loads on request. */
 export function staticImportsOf(path: string, code: string): string[] {
-  const found = [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1] ?? '');
+  const found = [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']/g)].map(
+    (m) => m[1] ?? '',
+  );
   return found.map((spec) => new URL(spec, `https://x${path}`).pathname);
 }
 
 /** The scripts the entries load, with every static import followed; `read` gives a module's code, or undefined when it is missing. */
-export function scriptClosure(entries: readonly string[], read: (path: string) => string | undefined): string[] {
+export function scriptClosure(
+  entries: readonly string[],
+  read: (path: string) => string | undefined,
+): string[] {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length > 0) {
@@ -60,7 +68,10 @@ export function scriptClosure(entries: readonly string[], read: (path: string) =
 }
 
 /** Async twin of scriptClosure for the browser and the service worker, where reading a module is a fetch. */
-export async function scriptClosureAsync(entries: readonly string[], read: (path: string) => Promise<string | undefined>): Promise<string[]> {
+export async function scriptClosureAsync(
+  entries: readonly string[],
+  read: (path: string) => Promise<string | undefined>,
+): Promise<string[]> {
   const seen = new Set<string>();
   let queue = [...new Set(entries)];
   while (queue.length > 0) {

@@ -24,10 +24,15 @@ export function builtFileReader(outDir: string): (path: string) => string | unde
 /** A Workbox `manifestTransforms` entry: keeps the install set only, and fails the build when a file of it was not globbed. */
 export function installSetTransform(outDir: string) {
   return async (entries: ManifestEntry[]) => {
-    const wanted = installSet(builtFileReader(outDir)).map((path) => (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, ''));
+    const wanted = installSet(builtFileReader(outDir)).map((path) =>
+      (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, ''),
+    );
     const kept = entries.filter((entry) => wanted.includes(entry.url.replace(/^\//, '')));
     const missing = wanted.filter((path) => !kept.some((entry) => entry.url.replace(/^\//, '') === path));
-    if (missing.length > 0) throw new Error(`The service worker's install set lists files the precache did not find: ${missing.join(', ')}; widen globPatterns in astro.config.mjs`);
+    if (missing.length > 0)
+      throw new Error(
+        `The service worker's install set lists files the precache did not find: ${missing.join(', ')}; widen globPatterns in astro.config.mjs`,
+      );
     const manifest = kept.map((entry) => ({ ...entry, url: entry.url.replace(/(^|\/)index\.html$/, '$1') }));
     return { manifest, warnings: [] };
   };

@@ -25,6 +25,9 @@ export function filesOfPage(html: string, read: (path: string) => string | undef
 export function installSet(read: (path: string) => string | undefined): string[] {
   const page = offlineUrl(INSTALL_LANGUAGE);
   const html = read(`${page}index.html`);
-  if (html === undefined) throw new Error(`The service worker's install set needs ${page}index.html in the build; is src/pages/[lang]/offline/ still there?`);
+  if (html === undefined)
+    throw new Error(
+      `The service worker's install set needs ${page}index.html in the build; is src/pages/[lang]/offline/ still there?`,
+    );
   return [page, ...filesOfPage(html, read)];
 }

@@ -6,14 +6,32 @@ import { measurePack, overBudget, type BudgetReport, type Budgets } from '../dat
 import { entryScriptsOf, iconOf, scriptClosure, scriptClosureAsync, stylesheetsOf } from './assets';
 import { installSetTransform } from './build';
 import { filesOfPage, installSet } from './install';
-import { countryPackPaths, expandPack, KNOW_MORE_INFO_PAGES, languageOfPath, PACKED_INFO_PAGES, stationPackPaths, wholeCountryPackPaths } from './pack';
+import {
+  countryPackPaths,
+  expandPack,
+  KNOW_MORE_INFO_PAGES,
+  languageOfPath,
+  PACKED_INFO_PAGES,
+  stationPackPaths,
+  wholeCountryPackPaths,
+} from './pack';
 
 const INFO = ['your-rights', 'is-this-offer-safe', 'facts-and-figures', 'quick-exit-safety'];
 
 describe('pack definitions', () => {
   it('a station pack holds the station, its helpers page, the badge check and its country pages, in each language chosen', () => {
     const paths = stationPackPaths('ro', 'iasi', INFO);
-    expect(paths).toEqual(['/{lang}/ro/iasi/', '/{lang}/ro/iasi/helpers/', '/{lang}/verify/', '/{lang}/ro/', '/{lang}/ro/help/', '/{lang}/offline/', '/{lang}/info/is-this-offer-safe/', '/{lang}/info/your-rights/', '/{lang}/info/quick-exit-safety/']);
+    expect(paths).toEqual([
+      '/{lang}/ro/iasi/',
+      '/{lang}/ro/iasi/helpers/',
+      '/{lang}/verify/',
+      '/{lang}/ro/',
+      '/{lang}/ro/help/',
+      '/{lang}/offline/',
+      '/{lang}/info/is-this-offer-safe/',
+      '/{lang}/info/your-rights/',
+      '/{lang}/info/quick-exit-safety/',
+    ]);
     const urls = expandPack({ id: 'station:ro/iasi', label: 'Iași', paths }, ['en', 'uk', 'en']);
     expect(urls).toHaveLength(paths.length * 2);
     expect(urls).toContain('/uk/ro/iasi/helpers/');
@@ -27,7 +45,13 @@ describe('pack definitions', () => {
   });
 
   it('a country pack holds every station of the country and the country pages', () => {
-    expect(wholeCountryPackPaths('hu', ['budapest-keleti', 'szeged'], [])).toEqual(['/{lang}/hu/budapest-keleti/', '/{lang}/hu/szeged/', '/{lang}/hu/', '/{lang}/hu/help/', '/{lang}/offline/']);
+    expect(wholeCountryPackPaths('hu', ['budapest-keleti', 'szeged'], [])).toEqual([
+      '/{lang}/hu/budapest-keleti/',
+      '/{lang}/hu/szeged/',
+      '/{lang}/hu/',
+      '/{lang}/hu/help/',
+      '/{lang}/offline/',
+    ]);
   });
 
   it('knows the language of an address only where it has one', () => {
@@ -58,7 +82,14 @@ describe('the files a page loads', () => {
   });
 
   it('follows static imports, not dynamic ones, and the async walk finds the same files', async () => {
-    const expected = ['/_astro/Page.js', '/_astro/register.js', '/_astro/shared.js', '/_astro/SelfCheck.js', '/_astro/preact.js', '/_astro/client.js'].sort();
+    const expected = [
+      '/_astro/Page.js',
+      '/_astro/register.js',
+      '/_astro/shared.js',
+      '/_astro/SelfCheck.js',
+      '/_astro/preact.js',
+      '/_astro/client.js',
+    ].sort();
     expect(scriptClosure(entryScriptsOf(PAGE), (path) => MODULES[path]).sort()).toEqual(expected);
     const fetched: string[] = [];
     const found = await scriptClosureAsync(entryScriptsOf(PAGE), async (path) => {
@@ -71,10 +102,15 @@ describe('the files a page loads', () => {
   });
 
   it('the install set is the English offline page and its files, and says what to fix when the page is missing', () => {
-    const read = (path: string) => (path === '/en/offline/index.html' ? PAGE : MODULES[path] ?? (path.endsWith('.css') || path.endsWith('.svg') ? '' : undefined));
+    const read = (path: string) =>
+      path === '/en/offline/index.html'
+        ? PAGE
+        : (MODULES[path] ?? (path.endsWith('.css') || path.endsWith('.svg') ? '' : undefined));
     expect(installSet(read)).toEqual(['/en/offline/', ...filesOfPage(PAGE, read)]);
     expect(installSet(read)).toContain('/_astro/preact.js');
-    expect(() => installSet(() => undefined)).toThrow(/\/en\/offline\/index\.html.*src\/pages\/\[lang\]\/offline/);
+    expect(() => installSet(() => undefined)).toThrow(
+      /\/en\/offline\/index\.html.*src\/pages\/\[lang\]\/offline/,
+    );
   });
 });
 
@@ -89,21 +125,41 @@ describe('on a build folder', () => {
   write('_astro/o.js', 'export{}');
   write('_astro/station.js', 'export{}');
   for (const page of stationPackPaths('ro', 'iasi', ['your-rights', 'facts-and-figures'])) {
-    write(`${page.replace('{lang}', 'en')}index.html`, '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/station.js"></script>');
+    write(
+      `${page.replace('{lang}', 'en')}index.html`,
+      '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/station.js"></script>',
+    );
   }
   write('en/info/facts-and-figures/index.html', 'not in a pack');
   // The offline page is in every pack too; written last, with its own script.
-  write('en/offline/index.html', '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/o.js"></script>');
+  write(
+    'en/offline/index.html',
+    '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/o.js"></script>',
+  );
 
   it('the precache keeps the install set only, as the URLs pages are served at, and the build fails when a file of it was not found', async () => {
-    const entries = ['en/offline/index.html', 'en/index.html', '_astro/a.css', '_astro/o.js', '_astro/station.js'].map((url) => ({ url, revision: 'r', size: 1 }));
+    const entries = [
+      'en/offline/index.html',
+      'en/index.html',
+      '_astro/a.css',
+      '_astro/o.js',
+      '_astro/station.js',
+    ].map((url) => ({ url, revision: 'r', size: 1 }));
     const { manifest } = await installSetTransform(root)(entries);
-    expect(manifest.map((entry) => entry.url).sort()).toEqual(['_astro/a.css', '_astro/o.js', 'en/offline/'].sort());
-    await expect(installSetTransform(root)(entries.slice(0, 2))).rejects.toThrow(/_astro\/a\.css.*globPatterns/);
+    expect(manifest.map((entry) => entry.url).sort()).toEqual(
+      ['_astro/a.css', '_astro/o.js', 'en/offline/'].sort(),
+    );
+    await expect(installSetTransform(root)(entries.slice(0, 2))).rejects.toThrow(
+      /_astro\/a\.css.*globPatterns/,
+    );
   });
 
   it('the budget measures the pages of the pack definition the site uses, and the files the install did not bring', () => {
-    const figures = measurePack(root, 'ro', 'iasi', ['/en/offline/index.html', '/_astro/a.css', '/_astro/o.js']);
+    const figures = measurePack(root, 'ro', 'iasi', [
+      '/en/offline/index.html',
+      '/_astro/a.css',
+      '/_astro/o.js',
+    ]);
     expect(figures.pages).toBe(stationPackPaths('ro', 'iasi', ['your-rights', 'facts-and-figures']).length);
     expect(figures.files).toBe(1);
     expect(figures.path).toBe('/en/ro/iasi/');

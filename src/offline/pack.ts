@@ -42,7 +42,13 @@ export function packCacheName(id: string): string {
 export const LANG = '{lang}';
 
 /** The information pages a station page offers under "Know more" (the design brief's row, in its order). */
-export const KNOW_MORE_INFO_PAGES: readonly string[] = ['is-this-offer-safe', 'signs-of-trafficking', 'your-rights', 'how-to-report', 'stay-safe-on-the-journey'];
+export const KNOW_MORE_INFO_PAGES: readonly string[] = [
+  'is-this-offer-safe',
+  'signs-of-trafficking',
+  'your-rights',
+  'how-to-report',
+  'stay-safe-on-the-journey',
+];
 
 /**
  * What a pack stores of the information pages: those a station page links to
@@ -54,17 +60,34 @@ export const PACKED_INFO_PAGES: readonly string[] = [...KNOW_MORE_INFO_PAGES, 'q
 /** What a country pack and a station pack both hold: the country's numbers, the offline page, the information pages that exist. */
 export function countryPackPaths(country: string, infoSlugs: readonly string[]): string[] {
   const info = PACKED_INFO_PAGES.filter((slug) => infoSlugs.includes(slug));
-  return [countryUrl(LANG, country), helpUrl(LANG, country), offlineUrl(LANG), ...info.map((slug) => infoUrl(LANG, slug))];
+  return [
+    countryUrl(LANG, country),
+    helpUrl(LANG, country),
+    offlineUrl(LANG),
+    ...info.map((slug) => infoUrl(LANG, slug)),
+  ];
 }
 
 /** One station: its page, its helpers page and the badge check (so a badge can be checked in the station without data), and its country's pages. */
 export function stationPackPaths(country: string, station: string, infoSlugs: readonly string[]): string[] {
-  return [stationUrl(LANG, country, station), helpersUrl(LANG, country, station), verifyUrl(LANG), ...countryPackPaths(country, infoSlugs)];
+  return [
+    stationUrl(LANG, country, station),
+    helpersUrl(LANG, country, station),
+    verifyUrl(LANG),
+    ...countryPackPaths(country, infoSlugs),
+  ];
 }
 
 /** A travel pack: every station of a country, for people who are moving on. */
-export function wholeCountryPackPaths(country: string, stations: readonly string[], infoSlugs: readonly string[]): string[] {
-  return [...stations.map((station) => stationUrl(LANG, country, station)), ...countryPackPaths(country, infoSlugs)];
+export function wholeCountryPackPaths(
+  country: string,
+  stations: readonly string[],
+  infoSlugs: readonly string[],
+): string[] {
+  return [
+    ...stations.map((station) => stationUrl(LANG, country, station)),
+    ...countryPackPaths(country, infoSlugs),
+  ];
 }
 
 export function expandPack(template: PackTemplate, languages: readonly string[]): string[] {
@@ -86,6 +109,10 @@ export function countryOfPath(pathname: string): string | undefined {
 export function formatBytes(bytes: number, lang: string): string {
   const kilobytes = bytes / 1024;
   return kilobytes < 1024
-    ? new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, kilobytes))
-    : new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(kilobytes / 1024);
+    ? new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
+        Math.max(1, kilobytes),
+      )
+    : new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+        kilobytes / 1024,
+      );
 }

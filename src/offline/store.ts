@@ -63,10 +63,27 @@ export async function storePages(cache: Cache, urls: readonly string[]): Promise
  * and refreshing when a new version arrives); files of a previous version the
  * pages no longer load are removed.
  */
-export async function storePack(cache: Cache, pack: Omit<PackMeta, 'bytes' | 'savedAt'> & { readonly savedAt?: string }): Promise<PackMeta> {
+export async function storePack(
+  cache: Cache,
+  pack: Omit<PackMeta, 'bytes' | 'savedAt'> & { readonly savedAt?: string },
+): Promise<PackMeta> {
   const { bytes, assets, assetBytes } = await storePages(cache, pack.urls);
-  await Promise.all((pack.assets ?? []).filter((path) => !assets.includes(path)).map((path) => cache.delete(path)));
-  const meta: PackMeta = { id: pack.id, label: pack.label, languages: pack.languages, urls: pack.urls, bytes, assets, assetBytes, savedAt: pack.savedAt ?? new Date().toISOString() };
-  await cache.put(PACK_META_PATH, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
+  await Promise.all(
+    (pack.assets ?? []).filter((path) => !assets.includes(path)).map((path) => cache.delete(path)),
+  );
+  const meta: PackMeta = {
+    id: pack.id,
+    label: pack.label,
+    languages: pack.languages,
+    urls: pack.urls,
+    bytes,
+    assets,
+    assetBytes,
+    savedAt: pack.savedAt ?? new Date().toISOString(),
+  };
+  await cache.put(
+    PACK_META_PATH,
+    new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }),
+  );
   return meta;
 }

@@ -12,6 +12,8 @@ export function factsHash(facts: PrintedFacts): string {
 }
 
 /** The poster with the fingerprint of its facts, as the lock and the printed version need it. */
-export function fingerprinted<T extends { readonly facts: PrintedFacts }>(poster: T): T & { readonly hash: string } {
+export function fingerprinted<T extends { readonly facts: PrintedFacts }>(
+  poster: T,
+): T & { readonly hash: string } {
   return { ...poster, hash: factsHash(poster.facts) };
 }

@@ -25,20 +25,31 @@ export function posters(): AstroIntegration {
         const root = settings.contentDir;
         // The content gate has already read and validated this folder; this is its cached result.
         const { content, posterLock: lock } = readSiteContent(root);
-        const missing = missingLockedCodes(lock, content.stations.map((station) => station.data.code));
+        const missing = missingLockedCodes(
+          lock,
+          content.stations.map((station) => station.data.code),
+        );
         if (missing.length > 0) throw new Error(missingCodesMessage(lock, missing, lockPath(root)));
         if (config.site && !posterOrigin(config.site)) {
-          logger.warn(`no posters: the site address is ${new URL(config.site).origin}, a local address; set SITE_URL to the public address to make posters`);
+          logger.warn(
+            `no posters: the site address is ${new URL(config.site).origin}, a local address; set SITE_URL to the public address to make posters`,
+          );
         }
         cacheDir = settings.postersCacheDir ?? join(fileURLToPath(config.cacheDir), 'posters');
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const report = await printPosterPdfs({ outDir: fileURLToPath(dir), cacheDir, chromium: findChromium() });
+        const report = await printPosterPdfs({
+          outDir: fileURLToPath(dir),
+          cacheDir,
+          chromium: findChromium(),
+        });
         if (report.skipped) {
           if (report.total > 0) logger.warn(`no poster PDFs: ${report.skipped}`);
           return;
         }
-        logger.info(`${report.pdfs.length} poster PDFs (${report.printed} printed, ${report.cached} unchanged from the cache) in ${(report.totalMs / 1000).toFixed(1)} s`);
+        logger.info(
+          `${report.pdfs.length} poster PDFs (${report.printed} printed, ${report.cached} unchanged from the cache) in ${(report.totalMs / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

@@ -27,13 +27,15 @@ export function readPosterLock(root: string): PosterLock {
     return EMPTY_LOCK;
   }
   const parsed = JSON.parse(text) as Partial<PosterLock>;
-  if (!parsed.posters || typeof parsed.posters !== 'object') throw new Error(`${lockPath(root)} has no "posters" object; restore it from version control.`);
+  if (!parsed.posters || typeof parsed.posters !== 'object')
+    throw new Error(`${lockPath(root)} has no "posters" object; restore it from version control.`);
   return { posters: parsed.posters };
 }
 
 export function writePosterLock(root: string, lock: PosterLock): void {
   const file = {
-    $comment: 'Every short code ever printed on a poster, with a hash of the facts it printed. Written by `npm run posters:lock`; never remove a code.',
+    $comment:
+      'Every short code ever printed on a poster, with a hash of the facts it printed. Written by `npm run posters:lock`; never remove a code.',
     posters: lock.posters,
   };
   writeFileSync(lockPath(root), `${JSON.stringify(file, null, 2)}\n`);

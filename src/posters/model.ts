@@ -36,7 +36,13 @@ export const POSTER_FORMATS: readonly PosterFormat[] = [
 /** Hosts that only work on the machine that built the site: a poster must never point there. */
 export function isLocalOrigin(origin: string | URL): boolean {
   const host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0' || /^127\./.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    /^127\./.test(host)
+  );
 }
 
 /** The public origin posters point to, or undefined when the site is built for a local address (then no posters are made). */
@@ -52,7 +58,10 @@ export function posterOrigin(site: string | URL | undefined): URL | undefined {
  * exact upper-case path too (src/pages/[shortLinkPrefix]/[code]/).
  */
 export function qrPayload(origin: string | URL, code: string): string {
-  if (isLocalOrigin(origin)) throw new Error(`Refusing to make a poster for ${new URL(origin).origin}: set SITE_URL to the public address of the site.`);
+  if (isLocalOrigin(origin))
+    throw new Error(
+      `Refusing to make a poster for ${new URL(origin).origin}: set SITE_URL to the public address of the site.`,
+    );
   return new URL(shortLinkUrl(code), origin).href.toUpperCase();
 }
 
@@ -71,7 +80,9 @@ export function posterLanguages(
   countryPosterLanguages: readonly string[],
   stationLanguages: readonly string[],
 ): LanguageCode[] {
-  return [...new Set([...localLanguages, ...countryPosterLanguages, ...stationLanguages])].filter(isLanguageCode);
+  return [...new Set([...localLanguages, ...countryPosterLanguages, ...stationLanguages])].filter(
+    isLanguageCode,
+  );
 }
 
 /** Printed size of one QR module in millimetres for a format. */
@@ -91,14 +102,23 @@ export interface PrintedNumbers {
  * number) and the national anti-trafficking line as dialled inside the country,
  * with its hours when it is not always open.
  */
-export function printedNumbers(emergency: readonly ContactData[], antiTrafficking: readonly ContactData[]): PrintedNumbers {
+export function printedNumbers(
+  emergency: readonly ContactData[],
+  antiTrafficking: readonly ContactData[],
+): PrintedNumbers {
   const emergencyPhones = emergency.flatMap((contact) => contact.phones);
   const helplinePhones = antiTrafficking[0]?.phones ?? [];
   const emergencyPhone = emergencyPhones.find((phone) => phone.number === '112') ?? emergencyPhones[0];
-  const helpline = helplinePhones.find((phone) => phone.from !== 'abroad' && phone.kind !== 'sms') ?? helplinePhones[0];
-  if (!emergencyPhone || !helpline) throw new Error('A poster needs an emergency number and a national anti-trafficking helpline with a phone number.');
+  const helpline =
+    helplinePhones.find((phone) => phone.from !== 'abroad' && phone.kind !== 'sms') ?? helplinePhones[0];
+  if (!emergencyPhone || !helpline)
+    throw new Error(
+      'A poster needs an emergency number and a national anti-trafficking helpline with a phone number.',
+    );
   const hours = limitedHours(antiTrafficking[0]?.hours);
-  return hours ? { emergency: emergencyPhone, helpline, helplineHours: hours } : { emergency: emergencyPhone, helpline };
+  return hours
+    ? { emergency: emergencyPhone, helpline, helplineHours: hours }
+    : { emergency: emergencyPhone, helpline };
 }
 
 /** Opening times worth printing: a line open around the clock (or at unknown times) prints none. */
@@ -122,14 +142,21 @@ export interface PrintedFacts {
   readonly helplineHours?: string;
 }
 
-export function printedFacts(input: { code: string; origin: string | URL; languages: readonly string[]; numbers: PrintedNumbers }): PrintedFacts {
+export function printedFacts(input: {
+  code: string;
+  origin: string | URL;
+  languages: readonly string[];
+  numbers: PrintedNumbers;
+}): PrintedFacts {
   const facts: PrintedFacts = {
     code: input.code,
     link: qrPayload(input.origin, input.code),
     languages: [...input.languages],
     numbers: { emergency: input.numbers.emergency.number, helpline: input.numbers.helpline.number },
   };
-  return input.numbers.helplineHours ? { ...facts, helplineHours: hoursKey(input.numbers.helplineHours) } : facts;
+  return input.numbers.helplineHours
+    ? { ...facts, helplineHours: hoursKey(input.numbers.helplineHours) }
+    : facts;
 }
 
 /**
@@ -169,7 +196,11 @@ export interface StationPoster {
 
 export function stationPoster(station: PosterStation, origin: string | URL): StationPoster {
   const { country } = station;
-  const languages = posterLanguages(country.data.languages, country.data.posterLanguages, station.data.languages);
+  const languages = posterLanguages(
+    country.data.languages,
+    country.data.posterLanguages,
+    station.data.languages,
+  );
   const numbers = printedNumbers(
     country.emergency.map((contact) => contact.data),
     country.antiTrafficking.map((contact) => contact.data),
@@ -193,12 +224,18 @@ export function posterStationsOfContent(content: ContentSet): PosterStation[] {
   const countries = new Map(
     content.countries.map((entry) => [
       entry.data.code,
-      { code: entry.data.code, data: entry.data, emergency: resolve(entry.data.emergency), antiTrafficking: resolve(entry.data.antiTrafficking) },
+      {
+        code: entry.data.code,
+        data: entry.data,
+        emergency: resolve(entry.data.emergency),
+        antiTrafficking: resolve(entry.data.antiTrafficking),
+      },
     ]),
   );
   return content.stations.map((entry) => {
     const country = countries.get(entry.data.country);
-    if (!country) throw new Error(`${entry.file} → country: no country "${entry.data.country}" in content/countries/`);
+    if (!country)
+      throw new Error(`${entry.file} → country: no country "${entry.data.country}" in content/countries/`);
     return { slug: entry.id.split('/').pop() ?? entry.id, data: entry.data, country };
   });
 }
@@ -272,10 +309,16 @@ export function missingCodesMessage(lock: PosterLock, missing: readonly string[]
 export function describeChanges(before: PrintedFacts, after: PrintedFacts): string[] {
   const changes: string[] = [];
   if (before.link !== after.link) changes.push(`QR link ${before.link} → ${after.link}`);
-  if (before.numbers.emergency !== after.numbers.emergency) changes.push(`emergency number ${before.numbers.emergency} → ${after.numbers.emergency}`);
-  if (before.numbers.helpline !== after.numbers.helpline) changes.push(`helpline ${before.numbers.helpline} → ${after.numbers.helpline}`);
-  if (before.languages.join() !== after.languages.join()) changes.push(`languages ${before.languages.join(', ')} → ${after.languages.join(', ')}`);
-  if (before.helplineHours !== after.helplineHours) changes.push(`helpline hours ${before.helplineHours ?? 'none printed'} → ${after.helplineHours ?? 'none printed'}`);
+  if (before.numbers.emergency !== after.numbers.emergency)
+    changes.push(`emergency number ${before.numbers.emergency} → ${after.numbers.emergency}`);
+  if (before.numbers.helpline !== after.numbers.helpline)
+    changes.push(`helpline ${before.numbers.helpline} → ${after.numbers.helpline}`);
+  if (before.languages.join() !== after.languages.join())
+    changes.push(`languages ${before.languages.join(', ')} → ${after.languages.join(', ')}`);
+  if (before.helplineHours !== after.helplineHours)
+    changes.push(
+      `helpline hours ${before.helplineHours ?? 'none printed'} → ${after.helplineHours ?? 'none printed'}`,
+    );
   return changes;
 }
 
@@ -294,10 +337,25 @@ export function lockStatus(lock: PosterLock, current: readonly CurrentPoster[]):
     const entry = lock.posters[poster.code];
     const version = posterVersion(lock, poster);
     if (!entry) added.push(poster);
-    else if (version.state === 'changed') changed.push({ code: poster.code, station: poster.station, from: entry.version, to: version.version, changes: describeChanges(entry.facts, poster.facts) });
+    else if (version.state === 'changed')
+      changed.push({
+        code: poster.code,
+        station: poster.station,
+        from: entry.version,
+        to: version.version,
+        changes: describeChanges(entry.facts, poster.facts),
+      });
     else unchanged.push(poster.code);
   }
-  return { changed, added, missing: missingLockedCodes(lock, current.map((p) => p.code)), unchanged };
+  return {
+    changed,
+    added,
+    missing: missingLockedCodes(
+      lock,
+      current.map((p) => p.code),
+    ),
+    unchanged,
+  };
 }
 
 /**
@@ -309,7 +367,13 @@ export function updateLock(lock: PosterLock, current: readonly CurrentPoster[], 
   for (const poster of current) {
     const version = posterVersion(lock, poster);
     if (version.state === 'locked' && posters[poster.code]?.station === poster.station) continue;
-    posters[poster.code] = { station: poster.station, version: version.version, hash: version.hash, facts: poster.facts, locked: today };
+    posters[poster.code] = {
+      station: poster.station,
+      version: version.version,
+      hash: version.hash,
+      facts: poster.facts,
+      locked: today,
+    };
   }
   return { posters: Object.fromEntries(Object.entries(posters).sort(([a], [b]) => a.localeCompare(b))) };
 }

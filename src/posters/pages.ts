@@ -8,7 +8,16 @@ import { qrSymbol, type QrSymbol } from '../lib/qr';
 import { fingerprinted } from './fingerprint';
 import { readSiteContent } from '../data/read-content';
 import { contentRoot } from './lock-file';
-import { POSTER_FORMATS, posterOrigin, posterVersion, printedShortLink, stationPoster, type PosterFormat, type PosterVersion, type StationPoster } from './model';
+import {
+  POSTER_FORMATS,
+  posterOrigin,
+  posterVersion,
+  printedShortLink,
+  stationPoster,
+  type PosterFormat,
+  type PosterVersion,
+  type StationPoster,
+} from './model';
 
 export interface PosterPage extends Pick<StationPoster, 'languages' | 'numbers'> {
   readonly station: Station;

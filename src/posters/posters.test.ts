@@ -32,10 +32,21 @@ import { printPosterPdfs } from './print-pdf';
 const origin = 'https://safe-station.example.org';
 const numbers = printedNumbers(
   [{ phones: [{ number: '112', kind: 'voice' }] }] as never,
-  [{ phones: [{ number: '+40213133100', kind: 'voice', from: 'abroad' }, { number: '+40800800678', kind: 'voice', from: 'inside', free: true }] }] as never,
+  [
+    {
+      phones: [
+        { number: '+40213133100', kind: 'voice', from: 'abroad' },
+        { number: '+40800800678', kind: 'voice', from: 'inside', free: true },
+      ],
+    },
+  ] as never,
 );
-const facts = (change: Partial<PrintedFacts> = {}): PrintedFacts => ({ ...printedFacts({ code: 'RO-BN', origin, languages: ['ro', 'uk', 'ru', 'en'], numbers }), ...change });
-const poster = (f: PrintedFacts = facts()): CurrentPoster => fingerprinted({ code: f.code, station: 'ro/bucuresti-nord', facts: f });
+const facts = (change: Partial<PrintedFacts> = {}): PrintedFacts => ({
+  ...printedFacts({ code: 'RO-BN', origin, languages: ['ro', 'uk', 'ru', 'en'], numbers }),
+  ...change,
+});
+const poster = (f: PrintedFacts = facts()): CurrentPoster =>
+  fingerprinted({ code: f.code, station: 'ro/bucuresti-nord', facts: f });
 
 describe('what a poster prints', () => {
   it('puts the upper-case short link in the QR code and the typeable one under it', () => {
@@ -44,7 +55,12 @@ describe('what a poster prints', () => {
   });
 
   it('refuses to make posters for a local address', () => {
-    for (const local of ['http://localhost:4321', 'http://127.0.0.1:8080', 'http://[::1]:4321', 'http://kiosk.localhost']) {
+    for (const local of [
+      'http://localhost:4321',
+      'http://127.0.0.1:8080',
+      'http://[::1]:4321',
+      'http://kiosk.localhost',
+    ]) {
       expect(isLocalOrigin(local), local).toBe(true);
       expect(() => qrPayload(local, 'RO-BN')).toThrow(/SITE_URL/);
     }
@@ -88,20 +104,32 @@ describe('what a poster prints', () => {
   });
 
   it("stacks the country's own language first, then its poster languages, then the station languages, each once", () => {
-    expect(posterLanguages(['de'], ['uk', 'ru', 'en', 'ar'], ['en', 'uk', 'ar', 'ru', 'de'])).toEqual(['de', 'uk', 'ru', 'en', 'ar']);
+    expect(posterLanguages(['de'], ['uk', 'ru', 'en', 'ar'], ['en', 'uk', 'ar', 'ru', 'de'])).toEqual([
+      'de',
+      'uk',
+      'ru',
+      'en',
+      'ar',
+    ]);
     expect(posterLanguages(['ro'], ['ro', 'xx'], ['ro'])).toEqual(['ro']);
     // Sofia: the country's poster languages leave Bulgarian out; the poster still speaks it.
     expect(posterLanguages(['bg'], ['uk', 'ru', 'en'], ['uk', 'ru', 'en'])).toEqual(['bg', 'uk', 'ru', 'en']);
   });
 
   it("prints the helpline's hours only where it is not open around the clock", () => {
-    const line = (hours?: unknown) => [{ phones: [{ number: '+31334481186', kind: 'voice' }], ...(hours ? { hours } : {}) }] as never;
+    const line = (hours?: unknown) =>
+      [{ phones: [{ number: '+31334481186', kind: 'voice' }], ...(hours ? { hours } : {}) }] as never;
     const officeHours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
     const emergency = [{ phones: [{ number: '112', kind: 'voice' }] }] as never;
     expect(printedNumbers(emergency, line(officeHours)).helplineHours).toEqual(officeHours);
     expect(printedNumbers(emergency, line('24/7')).helplineHours).toBeUndefined();
     expect(printedNumbers(emergency, line()).helplineHours).toBeUndefined();
-    const withHours = printedFacts({ code: 'NL-AC', origin, languages: ['nl'], numbers: printedNumbers(emergency, line(officeHours)) });
+    const withHours = printedFacts({
+      code: 'NL-AC',
+      origin,
+      languages: ['nl'],
+      numbers: printedNumbers(emergency, line(officeHours)),
+    });
     expect(withHours.helplineHours).toBe('mon,tue,wed,thu,fri 09:00-17:00');
   });
 
@@ -111,7 +139,9 @@ describe('what a poster prints', () => {
   });
 
   it('builds a poster for every shipped station, each with Arabic where its country or station asks for it', () => {
-    const posters = posterStationsOfContent(shipped).map((station) => stationPoster(station, new URL(origin)));
+    const posters = posterStationsOfContent(shipped).map((station) =>
+      stationPoster(station, new URL(origin)),
+    );
     expect(posters.map((p) => p.code).sort()).toEqual(shipped.stations.map((s) => s.data.code).sort());
     expect(posters.find((p) => p.code === 'DE-BH')?.facts.languages).toContain('ar');
   });
@@ -120,10 +150,14 @@ describe('what a poster prints', () => {
 describe('the poster lock', () => {
   it('changes the fingerprint when a printed fact changes, and only then', () => {
     expect(factsHash(facts())).toBe(factsHash(facts()));
-    expect(factsHash(facts({ numbers: { emergency: '112', helpline: '+40800800679' } }))).not.toBe(factsHash(facts()));
+    expect(factsHash(facts({ numbers: { emergency: '112', helpline: '+40800800679' } }))).not.toBe(
+      factsHash(facts()),
+    );
     expect(factsHash(facts({ languages: ['ro', 'uk', 'ru'] }))).not.toBe(factsHash(facts()));
     expect(factsHash(facts({ helplineHours: 'mon,tue 09:00-17:00' }))).not.toBe(factsHash(facts()));
-    expect(factsHash(facts({ helplineHours: 'mon,tue 09:00-17:00' }))).not.toBe(factsHash(facts({ helplineHours: 'mon,tue 09:00-16:00' })));
+    expect(factsHash(facts({ helplineHours: 'mon,tue 09:00-17:00' }))).not.toBe(
+      factsHash(facts({ helplineHours: 'mon,tue 09:00-16:00' })),
+    );
   });
 
   it('keeps the locked fingerprint of a poster that prints no hours (lines open around the clock)', () => {
@@ -133,7 +167,9 @@ describe('the poster lock', () => {
   });
 
   it('names a change of printed hours as a reason to reprint', () => {
-    expect(describeChanges(facts(), facts({ helplineHours: 'mon,tue,wed,thu,fri 09:00-17:00' }))).toEqual(['helpline hours none printed → mon,tue,wed,thu,fri 09:00-17:00']);
+    expect(describeChanges(facts(), facts({ helplineHours: 'mon,tue,wed,thu,fri 09:00-17:00' }))).toEqual([
+      'helpline hours none printed → mon,tue,wed,thu,fri 09:00-17:00',
+    ]);
   });
 
   it('prints version 1 before locking, keeps it while facts match and moves to the next when they change', () => {
@@ -152,16 +188,28 @@ describe('the poster lock', () => {
     const relocked = updateLock(lock, [poster()], '2026-11-26');
     expect(Object.keys(relocked.posters)).toEqual(['RO-BN', 'RO-IS']);
     expect(missingLockedCodes(relocked, ['RO-BN'])).toEqual(['RO-IS']);
-    expect(missingCodesMessage(relocked, ['RO-IS'], 'content/posters.lock.json')).toMatch(/RO-IS: printed on posters for ro\/bucuresti-nord/);
+    expect(missingCodesMessage(relocked, ['RO-IS'], 'content/posters.lock.json')).toMatch(
+      /RO-IS: printed on posters for ro\/bucuresti-nord/,
+    );
   });
 
   it('says which posters need reprinting and why', () => {
     const lock = updateLock(EMPTY_LOCK, [poster()], '2026-11-25');
     const changed = facts({ numbers: { emergency: '112', helpline: '+40800800679' } });
     const status = lockStatus(lock, [poster(changed), poster(facts({ code: 'RO-TM' }))]);
-    expect(status.changed).toEqual([{ code: 'RO-BN', station: 'ro/bucuresti-nord', from: 1, to: 2, changes: ['helpline +40800800678 → +40800800679'] }]);
+    expect(status.changed).toEqual([
+      {
+        code: 'RO-BN',
+        station: 'ro/bucuresti-nord',
+        from: 1,
+        to: 2,
+        changes: ['helpline +40800800678 → +40800800679'],
+      },
+    ]);
     expect(status.added.map((p) => p.code)).toEqual(['RO-TM']);
-    expect(describeChanges(facts(), facts({ link: 'HTTPS://OTHER.ORG/S/RO-BN/' }))).toEqual(['QR link HTTPS://SAFE-STATION.EXAMPLE.ORG/S/RO-BN/ → HTTPS://OTHER.ORG/S/RO-BN/']);
+    expect(describeChanges(facts(), facts({ link: 'HTTPS://OTHER.ORG/S/RO-BN/' }))).toEqual([
+      'QR link HTTPS://SAFE-STATION.EXAMPLE.ORG/S/RO-BN/ → HTTPS://OTHER.ORG/S/RO-BN/',
+    ]);
   });
 });
 
@@ -169,7 +217,10 @@ describe('printing PDFs', () => {
   it('without Chromium keeps the HTML posters and says how to get PDFs', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'posters-'));
     mkdirSync(join(outDir, 'posters/ro/iasi/a4'), { recursive: true });
-    writeFileSync(join(outDir, 'posters/ro/iasi/a4/index.html'), '<meta name="safe-station:poster-pdf" content="/posters/ro/iasi/x.pdf">');
+    writeFileSync(
+      join(outDir, 'posters/ro/iasi/a4/index.html'),
+      '<meta name="safe-station:poster-pdf" content="/posters/ro/iasi/x.pdf">',
+    );
     const report = await printPosterPdfs({ outDir, cacheDir: join(outDir, '.cache'), chromium: undefined });
     expect(report.total).toBe(1);
     expect(report.pdfs).toEqual([]);

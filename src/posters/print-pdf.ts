@@ -11,7 +11,17 @@
  * a fresh load gives; a poster whose stylesheets differ is loaded afresh.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { chromium as browserType, type Page } from 'playwright-core';
@@ -67,7 +77,13 @@ export function findPosterJobs(outDir: string, chromium: string | undefined): Po
       const pdf = pattern.exec(html.toString('utf8'))?.[1];
       if (!pdf) return [];
       const page = `/${file.slice(outDir.length).split(sep).filter(Boolean).slice(0, -1).join('/')}/`;
-      const key = createHash('sha256').update(PRINT_RECIPE).update('\0').update(browser).update('\0').update(html).digest('hex');
+      const key = createHash('sha256')
+        .update(PRINT_RECIPE)
+        .update('\0')
+        .update(browser)
+        .update('\0')
+        .update(html)
+        .digest('hex');
       return [{ page, pdf, key, file }];
     })
     .sort((a, b) => a.page.localeCompare(b.page));
@@ -75,7 +91,11 @@ export function findPosterJobs(outDir: string, chromium: string | undefined): Po
 
 function fileForUrlPath(outDir: string, path: string): string {
   const decoded = decodeURIComponent(path);
-  return join(outDir, ...decoded.split('/').filter((part) => part && part !== '..'), ...(decoded.endsWith('/') ? ['index.html'] : []));
+  return join(
+    outDir,
+    ...decoded.split('/').filter((part) => part && part !== '..'),
+    ...(decoded.endsWith('/') ? ['index.html'] : []),
+  );
 }
 
 function placePdf(outDir: string, job: PosterJob, cached: string): void {
@@ -101,14 +121,21 @@ async function swapDocument(page: Page, html: string): Promise<boolean> {
     const next = new DOMParser().parseFromString(html, 'text/html');
     const current = [...document.head.children];
     const wanted = [...next.head.children];
-    const sameShape = current.length === wanted.length && current.every((element, i) => element.tagName === wanted[i]?.tagName && (element.tagName !== 'LINK' || element.outerHTML === wanted[i]?.outerHTML));
+    const sameShape =
+      current.length === wanted.length &&
+      current.every(
+        (element, i) =>
+          element.tagName === wanted[i]?.tagName &&
+          (element.tagName !== 'LINK' || element.outerHTML === wanted[i]?.outerHTML),
+      );
     if (!sameShape) return false;
     const root = document.documentElement;
     for (const { name } of [...root.attributes]) root.removeAttribute(name);
     for (const { name, value } of [...next.documentElement.attributes]) root.setAttribute(name, value);
     current.forEach((element, i) => {
       const replacement = wanted[i];
-      if (replacement && element.outerHTML !== replacement.outerHTML) element.replaceWith(document.importNode(replacement, true));
+      if (replacement && element.outerHTML !== replacement.outerHTML)
+        element.replaceWith(document.importNode(replacement, true));
     });
     document.body.replaceWith(document.importNode(next.body, true));
     // Laying the new page out starts loading any font subset it needs that the last one did not (Arabic after Latin).
@@ -122,10 +149,22 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
   const started = performance.now();
   const { outDir, cacheDir, chromium } = options;
   const jobs = findPosterJobs(outDir, chromium);
-  const done = (report: Omit<PrintReport, 'total' | 'totalMs'>): PrintReport => ({ ...report, total: jobs.length, totalMs: performance.now() - started });
-  if (jobs.length === 0) return done({ printed: 0, cached: 0, pdfs: [], launchMs: 0, skipped: 'no poster pages in this build' });
+  const done = (report: Omit<PrintReport, 'total' | 'totalMs'>): PrintReport => ({
+    ...report,
+    total: jobs.length,
+    totalMs: performance.now() - started,
+  });
+  if (jobs.length === 0)
+    return done({ printed: 0, cached: 0, pdfs: [], launchMs: 0, skipped: 'no poster pages in this build' });
   if (!chromium) {
-    return done({ printed: 0, cached: 0, pdfs: [], launchMs: 0, skipped: 'no Chromium found, so the posters are HTML only; install it (apt-get install chromium) or set CHROMIUM_PATH, then build again for PDFs' });
+    return done({
+      printed: 0,
+      cached: 0,
+      pdfs: [],
+      launchMs: 0,
+      skipped:
+        'no Chromium found, so the posters are HTML only; install it (apt-get install chromium) or set CHROMIUM_PATH, then build again for PDFs',
+    });
   }
 
   mkdirSync(cacheDir, { recursive: true });
@@ -150,7 +189,9 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
         const page = await context.newPage();
         let loaded = false;
         for (let job = queue.shift(); job; job = queue.shift()) {
-          loaded = (loaded && (await swapDocument(page, readFileSync(job.file, 'utf8')))) || (await loadDocument(page, job));
+          loaded =
+            (loaded && (await swapDocument(page, readFileSync(job.file, 'utf8')))) ||
+            (await loadDocument(page, job));
           const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
           // Written under a temporary name first, so an interrupted build never leaves half a PDF in the cache.
           const temporary = `${cachedFile(job)}.${process.pid}.tmp`;
@@ -159,7 +200,12 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
         }
         await page.close();
       };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency ?? availableParallelism(), toPrint.length) }, worker));
+      await Promise.all(
+        Array.from(
+          { length: Math.min(options.concurrency ?? availableParallelism(), toPrint.length) },
+          worker,
+        ),
+      );
     } finally {
       await browser.close();
     }
@@ -167,6 +213,12 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
   for (const job of jobs) placePdf(outDir, job, cachedFile(job));
   // Keep the cache to what this build uses, so it does not grow with every change.
   const used = new Set(jobs.map((job) => `${job.key}.pdf`));
-  for (const name of readdirSync(cacheDir)) if (name.endsWith('.pdf') && !used.has(name)) rmSync(join(cacheDir, name), { force: true });
-  return done({ printed: toPrint.length, cached: jobs.length - toPrint.length, pdfs: jobs.map((job) => job.pdf), launchMs });
+  for (const name of readdirSync(cacheDir))
+    if (name.endsWith('.pdf') && !used.has(name)) rmSync(join(cacheDir, name), { force: true });
+  return done({
+    printed: toPrint.length,
+    cached: jobs.length - toPrint.length,
+    pdfs: jobs.map((job) => job.pdf),
+    launchMs,
+  });
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { isoDate, name, text } from './common';
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'paste the 43-character base64url value printed by `npm run badge:keygen`');
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'paste the 43-character base64url value printed by `npm run badge:keygen`');
 
 /** One public key that signs helper badges (content/badges/keys.yaml). Only public keys ever go in content. */
 export const badgeKeySchema = z
   .object({
     /** The key id badges carry ("kid"); never reuse one. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'use lower-case letters, digits and hyphens, for example "coordinator-2026"'),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,40}$/,
+        'use lower-case letters, digits and hyphens, for example "coordinator-2026"',
+      ),
     /** Who holds the private key and signs badges. */
     issuer: name().pipe(z.string().min(3, 'name the organisation that holds the private key')),
     added: isoDate,
@@ -17,7 +24,12 @@ export const badgeKeySchema = z
         crv: z.literal('P-256'),
         x: base64url,
         y: base64url,
-        d: z.unknown().refine((value) => value === undefined, 'this is a PRIVATE key: delete it from the repository at once, make a new key pair, and paste only the public part'),
+        d: z
+          .unknown()
+          .refine(
+            (value) => value === undefined,
+            'this is a PRIVATE key: delete it from the repository at once, make a new key pair, and paste only the public part',
+          ),
       })
       .strict(),
   })
@@ -36,4 +48,3 @@ export const revokedBadgeSchema = z
 
 export const badgeKeysFile = z.array(badgeKeySchema);
 export const revokedBadgesFile = z.array(revokedBadgeSchema);
-

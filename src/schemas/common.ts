@@ -36,7 +36,10 @@ export function text(max: number = MAX_LENGTH.text) {
     .max(max, `this is longer than ${max} characters; shorten it`)
     .superRefine((value, ctx) => {
       if (BIDI_OVERRIDES.test(value)) {
-        ctx.addIssue({ code: 'custom', message: `contains the invisible direction control ${codePoint(value, BIDI_OVERRIDES)}, which can make text display as something else; delete it (retype the text if unsure)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `contains the invisible direction control ${codePoint(value, BIDI_OVERRIDES)}, which can make text display as something else; delete it (retype the text if unsure)`,
+        });
       }
     });
 }
@@ -45,7 +48,10 @@ export function text(max: number = MAX_LENGTH.text) {
 export function name(max: number = MAX_LENGTH.name) {
   return text(max).superRefine((value, ctx) => {
     if (BIDI_MARKS.test(value)) {
-      ctx.addIssue({ code: 'custom', message: `contains the invisible direction mark ${codePoint(value, BIDI_MARKS)}; names, addresses and numbers must not hold one, delete it` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `contains the invisible direction mark ${codePoint(value, BIDI_MARKS)}; names, addresses and numbers must not hold one, delete it`,
+      });
     }
   });
 }
@@ -53,16 +59,23 @@ export function name(max: number = MAX_LENGTH.name) {
 const englishRequired = { message: 'add an "en" entry: English is the fallback for every language' };
 
 /** Text written per site language; English is required because it is the fallback. */
-export const localizedText = z.record(languageTag, text()).refine((value) => typeof value.en === 'string', englishRequired);
+export const localizedText = z
+  .record(languageTag, text())
+  .refine((value) => typeof value.en === 'string', englishRequired);
 
 /** A name (organisation, helpline) per site language: capped like a name, no direction marks. */
-export const localizedName = z.record(languageTag, name()).refine((value) => typeof value.en === 'string', englishRequired);
+export const localizedName = z
+  .record(languageTag, name())
+  .refine((value) => typeof value.en === 'string', englishRequired);
 
 /** A web address a reader may open or a kiosk may put in a QR code: https only (never javascript:, data: or plain http:). */
 export const httpsUrl = z
   .string()
   .trim()
-  .max(MAX_LENGTH.url, `this address is longer than ${MAX_LENGTH.url} characters; use the page's short address`)
+  .max(
+    MAX_LENGTH.url,
+    `this address is longer than ${MAX_LENGTH.url} characters; use the page's short address`,
+  )
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -81,31 +94,47 @@ export const isoDate = z
   }, 'this is not a real calendar date');
 
 export const coordinates = z.object({
-  lat: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90'),
-  lon: z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180'),
+  lat: z
+    .number()
+    .min(-90, 'latitude must be between -90 and 90')
+    .max(90, 'latitude must be between -90 and 90'),
+  lon: z
+    .number()
+    .min(-180, 'longitude must be between -180 and 180')
+    .max(180, 'longitude must be between -180 and 180'),
 });
 
 export const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write times as HH:MM in 24-hour form, for example "08:30"');
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write times as HH:MM in 24-hour form, for example "08:30"');
 
 /** One block of opening time; `closes` earlier than `opens` means it runs past midnight. */
 export const openingSpan = z
   .object({ days: z.array(weekday).min(1), opens: clockTime, closes: clockTime })
   .strict()
   .refine((span) => span.opens !== span.closes, {
-    message: 'opens and closes are the same time, which would read as open all day; write the real closing time, or hours: "24/7" when it never closes',
+    message:
+      'opens and closes are the same time, which would read as open all day; write the real closing time, or hours: "24/7" when it never closes',
     path: ['closes'],
   });
 
 export const hours = z.union([z.literal('24/7'), z.array(openingSpan).min(1)], {
-  errorMap: () => ({ message: 'write "24/7" or a list of { days, opens, closes }; leave hours out when they are not confirmed' }),
+  errorMap: () => ({
+    message: 'write "24/7" or a list of { days, opens, closes }; leave hours out when they are not confirmed',
+  }),
 });
 
 export const phone = z
   .object({
     /** E.164 with "+" for ordinary numbers, or the digits of a national short code such as 112 or 116111. */
-    number: z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,6})$/, 'write the number in E.164 form ("+40800800678") or as a short code of digits only ("112")'),
+    number: z
+      .string()
+      .regex(
+        /^(\+[1-9]\d{6,14}|\d{3,6})$/,
+        'write the number in E.164 form ("+40800800678") or as a short code of digits only ("112")',
+      ),
     kind: z.enum(['voice', 'sms', 'voice-and-sms']).default('voice'),
     free: z.boolean().optional(),
     /** `abroad`: the number to dial from outside the country (shown in international form). */
@@ -116,7 +145,13 @@ export const phone = z
   })
   .strict();
 
-export const sources = z.array(text(MAX_LENGTH.source).pipe(z.string().min(3, 'name the source: its code and address, e.g. "S8 www.modernslaveryhelpline.org"'))).min(1, 'cite at least one source for the facts in this file');
+export const sources = z
+  .array(
+    text(MAX_LENGTH.source).pipe(
+      z.string().min(3, 'name the source: its code and address, e.g. "S8 www.modernslaveryhelpline.org"'),
+    ),
+  )
+  .min(1, 'cite at least one source for the facts in this file');
 
 export const verified = z
   .object({

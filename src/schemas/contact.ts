@@ -17,12 +17,18 @@ export const contactPurpose = z.enum([
 /** A helpline, emergency number or authority, for one country. */
 export const contactSchema = z
   .object({
-    country: z.string().regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case, for example "ro" or "gb"'),
+    country: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case, for example "ro" or "gb"'),
     organisation: localizedName,
     name: localizedName,
     purposes: z.array(contactPurpose).min(1),
     /** Who the line is for, where it is not everyone (shown as "For women"). Leave out for everyone. */
-    audience: z.enum(['women'], { errorMap: () => ({ message: 'write "women", or leave audience out when the line is for everyone' }) }).optional(),
+    audience: z
+      .enum(['women'], {
+        errorMap: () => ({ message: 'write "women", or leave audience out when the line is for everyone' }),
+      })
+      .optional(),
     phones: z.array(phone).min(1, 'a contact needs at least one phone number'),
     hours: hours.optional(),
     languages: z.array(languageTag).optional(),

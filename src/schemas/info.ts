@@ -3,10 +3,16 @@ import { httpsUrl, MAX_LENGTH, name, text } from './common';
 
 export const selfCheckQuestionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60),
     question: text(MAX_LENGTH.source).pipe(z.string().min(2)),
     warningIf: z.literal('yes', {
-      errorMap: () => ({ message: 'write `warningIf: yes` and ask the question so that "yes" is the warning sign (as in English)' }),
+      errorMap: () => ({
+        message:
+          'write `warningIf: yes` and ask the question so that "yes" is the warning sign (as in English)',
+      }),
     }),
     ifYes: text(MAX_LENGTH.source).pipe(z.string().min(2)),
   })

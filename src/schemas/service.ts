@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { coordinates, hours, httpsUrl, languageTag, localizedName, localizedText, MAX_LENGTH, name, phone, sources, verified } from './common';
+import {
+  coordinates,
+  hours,
+  httpsUrl,
+  languageTag,
+  localizedName,
+  localizedText,
+  MAX_LENGTH,
+  name,
+  phone,
+  sources,
+  verified,
+} from './common';
 
 export const serviceOffer = z.enum([
   'information',

@@ -7,20 +7,42 @@ import { z } from 'zod';
 import { hours, isoDate, localizedText, phone, verified } from './common';
 
 /** The six situations the plan covers, in the order it shows them. */
-export const SITUATIONS = ['suspected-trafficking', 'child-at-risk', 'forced-begging', 'violence-now', 'missing-person', 'no-common-language'] as const;
+export const SITUATIONS = [
+  'suspected-trafficking',
+  'child-at-risk',
+  'forced-begging',
+  'violence-now',
+  'missing-person',
+  'no-common-language',
+] as const;
 export const situationId = z.enum(SITUATIONS);
 
 /**
  * Who to call. Public roles take their numbers from the country's contacts;
  * internal roles only from the station's staff file.
  */
-export const STAFF_ROLES = ['emergency', 'police', 'station-security', 'child-protection', 'anti-trafficking', 'missing-person', 'on-call-ngo', 'interpreting'] as const;
+export const STAFF_ROLES = [
+  'emergency',
+  'police',
+  'station-security',
+  'child-protection',
+  'anti-trafficking',
+  'missing-person',
+  'on-call-ngo',
+  'interpreting',
+] as const;
 export const staffRole = z.enum(STAFF_ROLES);
 
 /** Machine-drafted text says so on every page until someone signs it off. */
 export const staffReview = z.discriminatedUnion('status', [
   z.object({ status: z.literal('machine-drafted') }).strict(),
-  z.object({ status: z.literal('reviewed'), date: isoDate, by: z.string().min(3, 'name who reviewed it (organisation and role)') }).strict(),
+  z
+    .object({
+      status: z.literal('reviewed'),
+      date: isoDate,
+      by: z.string().min(3, 'name who reviewed it (organisation and role)'),
+    })
+    .strict(),
 ]);
 
 const steps = z.array(localizedText).min(1);
@@ -52,10 +74,20 @@ export const staffPlanSchema = z
   .superRefine((plan, ctx) => {
     const ids = plan.situations.map((s) => s.id);
     for (const id of SITUATIONS) {
-      if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: ['situations'], message: `the plan needs a section for "${id}"; add it` });
+      if (!ids.includes(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['situations'],
+          message: `the plan needs a section for "${id}"; add it`,
+        });
     }
     ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: ['situations', index, 'id'], message: `"${id}" appears twice; keep one section per situation` });
+      if (ids.indexOf(id) !== index)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['situations', index, 'id'],
+          message: `"${id}" appears twice; keep one section per situation`,
+        });
     });
   });
 
@@ -91,13 +123,26 @@ export const internalContactSchema = z
   .strict()
   .superRefine((contact, ctx) => {
     if (contact.status === 'template' && contact.phones.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a contact with a number is no longer a template; set status: unverified, or confirmed with `verified`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message:
+          'a contact with a number is no longer a template; set status: unverified, or confirmed with `verified`',
+      });
     }
     if (contact.status !== 'template' && contact.phones.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['phones'], message: 'add the number, or set status: template while it is unknown' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phones'],
+        message: 'add the number, or set status: template while it is unknown',
+      });
     }
     if (contact.status === 'confirmed' && !contact.verified) {
-      ctx.addIssue({ code: 'custom', path: ['verified'], message: 'a confirmed contact needs `verified` with date, method and source' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['verified'],
+        message: 'a confirmed contact needs `verified` with date, method and source',
+      });
     }
   });
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { coordinates, hours, languageTag, localizedName, localizedText, name, sources, verified } from './common';
+import {
+  coordinates,
+  hours,
+  languageTag,
+  localizedName,
+  localizedText,
+  name,
+  sources,
+  verified,
+} from './common';
 
 /**
  * An organisation officially present at the station (for example at a help
@@ -23,10 +32,15 @@ export const officialHelper = z
 export const stationSchema = z
   .object({
     /** Permanent short code printed on posters: COUNTRY-LETTERS, upper case. Never reuse one. */
-    code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{2,6}$/, 'write the short code as country and letters in upper case, for example "RO-BN"'),
+    code: z
+      .string()
+      .regex(
+        /^[A-Z]{2}-[A-Z0-9]{2,6}$/,
+        'write the short code as country and letters in upper case, for example "RO-BN"',
+      ),
     country: z.string().regex(/^[a-z]{2}$/, 'use the ISO 3166-1 alpha-2 code in lower case'),
     /** The name as it is written on the station's own signs, with diacritics. */
-    name: name().pipe(z.string().min(2, 'write the name as on the station\'s signs')),
+    name: name().pipe(z.string().min(2, "write the name as on the station's signs")),
     city: name().pipe(z.string().min(2, 'write the city')),
     location: coordinates,
     /** Languages offered first at this station, in order. */

@@ -4,7 +4,10 @@ import { countryOfPath } from '../offline/pack';
 export function openCountryFromQuery(): void {
   const container = document.querySelector<HTMLElement>('[data-country-helplines]');
   if (!container) return;
-  const code = container.dataset.from === 'path' ? countryOfPath(location.pathname) : new URLSearchParams(location.search).get('c');
+  const code =
+    container.dataset.from === 'path'
+      ? countryOfPath(location.pathname)
+      : new URLSearchParams(location.search).get('c');
   if (!code || !/^[a-z]{2}$/.test(code)) return;
   const details = container.querySelector<HTMLDetailsElement>(`details[data-country="${code}"]`);
   if (!details) return;

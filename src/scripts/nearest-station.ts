@@ -17,7 +17,9 @@ export function startNearestStation(): void {
   const stations = [...document.querySelectorAll<HTMLElement>('[data-location]')].flatMap((item) => {
     const link = item.querySelector('a');
     const [lat, lon] = (item.dataset.location ?? '').split(',').map(Number);
-    return link && Number.isFinite(lat) && Number.isFinite(lon) ? [{ link, location: { lat: lat as number, lon: lon as number } }] : [];
+    return link && Number.isFinite(lat) && Number.isFinite(lon)
+      ? [{ link, location: { lat: lat as number, lon: lon as number } }]
+      : [];
   });
   if (stations.length === 0 || !('geolocation' in navigator)) {
     box.hidden = true;
@@ -29,7 +31,11 @@ export function startNearestStation(): void {
     result.hidden = true;
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
-        const nearest = nearestFirst({ lat: coords.latitude, lon: coords.longitude }, stations, (station) => station.location).slice(0, SHOW);
+        const nearest = nearestFirst(
+          { lat: coords.latitude, lon: coords.longitude },
+          stations,
+          (station) => station.location,
+        ).slice(0, SHOW);
         result.replaceChildren(
           ...nearest.map(({ item, metres }) => {
             const entry = document.createElement('li');
@@ -47,7 +53,8 @@ export function startNearestStation(): void {
         status.textContent = box.dataset.found ?? '';
       },
       (error) => {
-        status.textContent = (error.code === error.PERMISSION_DENIED ? box.dataset.denied : box.dataset.unavailable) ?? '';
+        status.textContent =
+          (error.code === error.PERMISSION_DENIED ? box.dataset.denied : box.dataset.unavailable) ?? '';
       },
       { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
     );

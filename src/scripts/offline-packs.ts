@@ -1,10 +1,23 @@
-import { expandPack, formatBytes, packCacheName, PACK_CACHE_PREFIX, PACK_META_PATH, type PackMeta, type PackTemplate } from '../offline/pack';
+import {
+  expandPack,
+  formatBytes,
+  packCacheName,
+  PACK_CACHE_PREFIX,
+  PACK_META_PATH,
+  type PackMeta,
+  type PackTemplate,
+} from '../offline/pack';
 import { storePack } from '../offline/store';
 
 /** Fetches a pack's pages and the files they load into its own cache, with a description of what was saved. */
 export async function savePack(template: PackTemplate, languages: readonly string[]): Promise<PackMeta> {
   const cache = await caches.open(packCacheName(template.id));
-  return storePack(cache, { id: template.id, label: template.label, languages, urls: expandPack(template, languages) });
+  return storePack(cache, {
+    id: template.id,
+    label: template.label,
+    languages,
+    urls: expandPack(template, languages),
+  });
 }
 
 export async function listPacks(): Promise<PackMeta[]> {
@@ -34,7 +47,10 @@ export async function showSavedPacks(): Promise<void> {
       const item = document.createElement('li');
       item.dataset.pack = pack.id;
       const firstPage = pack.urls.find((url) => url.startsWith(`/${lang}/`)) ?? pack.urls[0] ?? '/';
-      const link = Object.assign(document.createElement('a'), { href: firstPage, textContent: `${pack.label} (${pack.languages.join(', ')}, ${formatBytes(pack.bytes, lang)})` });
+      const link = Object.assign(document.createElement('a'), {
+        href: firstPage,
+        textContent: `${pack.label} (${pack.languages.join(', ')}, ${formatBytes(pack.bytes, lang)})`,
+      });
       const remove = Object.assign(document.createElement('button'), {
         type: 'button',
         className: 'button-secondary',

@@ -26,7 +26,9 @@ export function startQuickExit(): void {
     status.hidden = true;
   };
 
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-quick-exit], [data-quick-exit-skip]')) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(
+    '[data-quick-exit], [data-quick-exit-skip]',
+  )) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
       exit();

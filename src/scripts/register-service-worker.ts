@@ -14,7 +14,9 @@ export function registerServiceWorker(): void {
   const showNotice = (worker: ServiceWorker) => {
     if (!notice) return;
     notice.hidden = false;
-    notice.querySelector('button')?.addEventListener('click', () => worker.postMessage({ type: 'SKIP_WAITING' }), { once: true });
+    notice
+      .querySelector('button')
+      ?.addEventListener('click', () => worker.postMessage({ type: 'SKIP_WAITING' }), { once: true });
   };
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {

@@ -19,7 +19,9 @@ export function startSaveButtons(): void {
     const button = section.querySelector<HTMLButtonElement>('button');
     if (!status || !button) continue;
     button.addEventListener('click', async () => {
-      const languages = [...section.querySelectorAll<HTMLInputElement>('input[name="lang"]:checked')].map((input) => input.value);
+      const languages = [...section.querySelectorAll<HTMLInputElement>('input[name="lang"]:checked')].map(
+        (input) => input.value,
+      );
       button.disabled = true;
       status.textContent = section.dataset.saving ?? '';
       try {

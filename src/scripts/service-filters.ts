@@ -1,4 +1,10 @@
-import { FILTERS_CHANGED, filtersFromQuery, filtersToQuery, matchesFilters, type ServiceFilter } from '../lib/service-filters';
+import {
+  FILTERS_CHANGED,
+  filtersFromQuery,
+  filtersToQuery,
+  matchesFilters,
+  type ServiceFilter,
+} from '../lib/service-filters';
 import { factsOf } from './open-now';
 
 /** Hides or shows a list entry (HTML) or a mini-map marker (SVG, where `hidden` does not apply). */
@@ -26,12 +32,28 @@ export function startServiceFilters(): void {
 
   const apply = () => {
     const filters = new Set(boxes.filter((box) => box.checked).map((box) => box.name as ServiceFilter));
-    const context = { lang: document.documentElement.lang, timeZone: list.dataset.timeZone ?? 'UTC', now: new Date() };
-    const shown = new Set(entries.filter((entry) => matchesFilters(factsOf(entry), filters, context)).map((entry) => entry.dataset.serviceId));
-    for (const element of document.querySelectorAll<HTMLElement | SVGElement>('[data-service-id]')) setShown(element, shown.has(element.dataset.serviceId));
-    status.textContent = (shown.size === 0 ? panel.dataset.noMatch : panel.dataset.showing)?.replace('{{shown}}', String(shown.size)).replace('{{total}}', String(entries.length)) ?? '';
+    const context = {
+      lang: document.documentElement.lang,
+      timeZone: list.dataset.timeZone ?? 'UTC',
+      now: new Date(),
+    };
+    const shown = new Set(
+      entries
+        .filter((entry) => matchesFilters(factsOf(entry), filters, context))
+        .map((entry) => entry.dataset.serviceId),
+    );
+    for (const element of document.querySelectorAll<HTMLElement | SVGElement>('[data-service-id]'))
+      setShown(element, shown.has(element.dataset.serviceId));
+    status.textContent =
+      (shown.size === 0 ? panel.dataset.noMatch : panel.dataset.showing)
+        ?.replace('{{shown}}', String(shown.size))
+        .replace('{{total}}', String(entries.length)) ?? '';
     clear.hidden = filters.size === 0;
-    history.replaceState(history.state, '', `${location.pathname}${filtersToQuery(filters, location.search)}${location.hash}`);
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${filtersToQuery(filters, location.search)}${location.hash}`,
+    );
     window.dispatchEvent(new CustomEvent(FILTERS_CHANGED));
   };
 

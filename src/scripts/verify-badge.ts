@@ -1,4 +1,12 @@
-import { CLOCK_SKEW_SECONDS, lastValidDay, tokenFromFragment, verifyBadge, type BadgeCheck, type BadgeClaims, type BadgeTrust } from '../lib/badge';
+import {
+  CLOCK_SKEW_SECONDS,
+  lastValidDay,
+  tokenFromFragment,
+  verifyBadge,
+  type BadgeCheck,
+  type BadgeClaims,
+  type BadgeTrust,
+} from '../lib/badge';
 import { formatDate } from '../lib/format';
 
 /** What the page embeds for the check: the trust list and station names by short code. */
@@ -14,7 +22,9 @@ const RECHECK_MS = 60_000;
 
 /** When the verdict on these claims can next change: the issue time (minus clock skew) or the expiry, whichever is next. */
 function nextDeadline(claims: BadgeClaims | undefined, now: number): number {
-  const deadlines = claims ? [(claims.iat - CLOCK_SKEW_SECONDS) * 1000, claims.exp * 1000].filter((at) => at > now) : [];
+  const deadlines = claims
+    ? [(claims.iat - CLOCK_SKEW_SECONDS) * 1000, claims.exp * 1000].filter((at) => at > now)
+    : [];
   return Math.min(now + RECHECK_MS, ...deadlines);
 }
 
@@ -31,14 +41,20 @@ export function startBadgeCheck(): void {
   if (!root || !dataElement) return;
   const { trust, stations, timeZones } = JSON.parse(dataElement.textContent ?? '{}') as BadgeCheckData;
   const lang = document.documentElement.lang;
-  const until = (claims: BadgeClaims) => formatDate(lastValidDay(claims.exp, (claims.stn && timeZones[claims.stn]) || 'UTC'), lang);
+  const until = (claims: BadgeClaims) =>
+    formatDate(lastValidDay(claims.exp, (claims.stn && timeZones[claims.stn]) || 'UTC'), lang);
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   root.querySelector('[data-no-script]')?.remove();
 
-  const show = (state: string) => root.querySelectorAll<HTMLElement>('[data-state]').forEach((el) => (el.hidden = el.dataset.state !== state));
+  const show = (state: string) =>
+    root
+      .querySelectorAll<HTMLElement>('[data-state]')
+      .forEach((el) => (el.hidden = el.dataset.state !== state));
   const fill = (field: string, value: string | undefined) => {
-    root.querySelectorAll<HTMLElement>(`[data-field="${field}"]`).forEach((el) => (el.textContent = value ?? ''));
+    root
+      .querySelectorAll<HTMLElement>(`[data-field="${field}"]`)
+      .forEach((el) => (el.textContent = value ?? ''));
     root.querySelectorAll<HTMLElement>(`[data-row="${field}"]`).forEach((el) => (el.hidden = !value));
   };
 
@@ -57,7 +73,9 @@ export function startBadgeCheck(): void {
     }
     if (check.problem === 'missing') return show('missing');
     if (check.claims) fill('until', until(check.claims));
-    root!.querySelectorAll<HTMLElement>('[data-problem]').forEach((el) => (el.hidden = el.dataset.problem !== check.problem));
+    root!
+      .querySelectorAll<HTMLElement>('[data-problem]')
+      .forEach((el) => (el.hidden = el.dataset.problem !== check.problem));
     show('invalid');
   }
 

@@ -33,7 +33,10 @@ export function getStaffSite(): Promise<StaffSite> {
 
 export async function planRoutes() {
   const { site } = await getStaffSite();
-  return site.stations.map((station) => ({ params: { country: station.country.code, station: station.slug }, props: { station } }));
+  return site.stations.map((station) => ({
+    params: { country: station.country.code, station: station.slug },
+    props: { station },
+  }));
 }
 
 export async function checklistRoutes() {

@@ -28,10 +28,24 @@ const pages = pagesToCheck();
 
 test('the crawl covers every template the sitemap lists, in each checked language', () => {
   const types = new Set(pages.map(pageType));
-  for (const type of ['home', 'country', 'station', 'help', 'info', 'services', 'helpers', 'verify', 'offline', 'saved', 'short-link', 'posters']) {
+  for (const type of [
+    'home',
+    'country',
+    'station',
+    'help',
+    'info',
+    'services',
+    'helpers',
+    'verify',
+    'offline',
+    'saved',
+    'short-link',
+    'posters',
+  ]) {
     expect(types, type).toContain(type);
   }
-  for (const lang of LANGUAGES) expect(pages.filter((path) => path.startsWith(`/${lang}/`)).length, lang).toBeGreaterThanOrEqual(9);
+  for (const lang of LANGUAGES)
+    expect(pages.filter((path) => path.startsWith(`/${lang}/`)).length, lang).toBeGreaterThanOrEqual(9);
 });
 
 test.describe('axe on every template', () => {
@@ -57,13 +71,16 @@ async function focusState(page: Page) {
     return {
       tag: element.tagName.toLowerCase(),
       text: (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
-      ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+      ring:
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
       onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
     };
   });
 }
 
-test('the keyboard reaches everything on a station page in order, with a visible focus ring on each stop', async ({ page }) => {
+test('the keyboard reaches everything on a station page in order, with a visible focus ring on each stop', async ({
+  page,
+}) => {
   await page.goto(STATION);
   const stops: NonNullable<Awaited<ReturnType<typeof focusState>>>[] = [];
   for (let i = 0; i < 80; i += 1) {
@@ -89,7 +106,9 @@ test('the keyboard reaches everything on a station page in order, with a visible
 });
 
 for (const lang of ['en', 'ar']) {
-  test(`${lang}: at 200% zoom (and at 320 px) the station page reflows without sideways scrolling or hidden content`, async ({ page }) => {
+  test(`${lang}: at 200% zoom (and at 320 px) the station page reflows without sideways scrolling or hidden content`, async ({
+    page,
+  }) => {
     // 200% zoom of a 1280 px wide window is a 640 px layout; 400% is WCAG's 320 px reflow case.
     for (const width of [640, 320]) {
       await page.setViewportSize({ width, height: 800 });
@@ -97,7 +116,11 @@ for (const lang of ['en', 'ar']) {
       const overflow = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         wide: [...document.querySelectorAll<HTMLElement>('main *')]
-          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || element.getBoundingClientRect().left < -1)
+          .filter(
+            (element) =>
+              element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+              element.getBoundingClientRect().left < -1,
+          )
           .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
           .slice(0, 5),
       }));
@@ -107,7 +130,9 @@ for (const lang of ['en', 'ar']) {
   });
 }
 
-test('motion is only decoration: the kiosk greeting cycles normally, and with reduced motion stands still', async ({ browser }) => {
+test('motion is only decoration: the kiosk greeting cycles normally, and with reduced motion stands still', async ({
+  browser,
+}) => {
   for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     const context = await browser.newContext({ reducedMotion });
     const page = await context.newPage();
@@ -126,7 +151,12 @@ test('motion is only decoration: the kiosk greeting cycles normally, and with re
     if (reducedMotion === 'reduce') {
       // Standing still, the greeting shows several languages at once instead of one after another.
       expect(await cycling.first().locator('[data-lang]:visible').count()).toBeGreaterThan(1);
-      const animated = await page.evaluate(() => [...document.querySelectorAll('*')].filter((element) => getComputedStyle(element).animationName !== 'none').length);
+      const animated = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('*')].filter(
+            (element) => getComputedStyle(element).animationName !== 'none',
+          ).length,
+      );
       expect(animated).toBe(0);
     }
     await context.close();

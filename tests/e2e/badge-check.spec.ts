@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { base64urlEncode, endOfDay, exportPublicJwk, generateBadgeKeyPair, signBadge, type BadgeClaims } from '../../src/lib/badge';
+import {
+  base64urlEncode,
+  endOfDay,
+  exportPublicJwk,
+  generateBadgeKeyPair,
+  signBadge,
+  type BadgeClaims,
+} from '../../src/lib/badge';
 import { uiText } from '../support/ui-text';
 
 /*
@@ -12,13 +19,27 @@ import { uiText } from '../support/ui-text';
  */
 
 const pair = await generateBadgeKeyPair();
-const TEST_KEY = { id: 'e2e-times-2027', issuer: 'E2E test issuer', jwk: await exportPublicJwk(pair.publicKey) };
+const TEST_KEY = {
+  id: 'e2e-times-2027',
+  issuer: 'E2E test issuer',
+  jwk: await exportPublicJwk(pair.publicKey),
+};
 /** 23:58 in Bucharest on 1 March 2027: two minutes before a badge "valid until 2027-03-01" at RO-BN ends. */
 const NOW = new Date('2027-03-01T21:58:00Z');
 const nowSeconds = NOW.getTime() / 1000;
 
 const claims = (overrides: Record<string, unknown> = {}) =>
-  ({ v: 1, kid: TEST_KEY.id, id: 'e2e-times', org: 'Example Relief Network', role: 'Station volunteer', stn: 'RO-BN', iat: nowSeconds - 86400, exp: endOfDay('2027-03-01', 'Europe/Bucharest'), ...overrides }) as BadgeClaims;
+  ({
+    v: 1,
+    kid: TEST_KEY.id,
+    id: 'e2e-times',
+    org: 'Example Relief Network',
+    role: 'Station volunteer',
+    stn: 'RO-BN',
+    iat: nowSeconds - 86400,
+    exp: endOfDay('2027-03-01', 'Europe/Bucharest'),
+    ...overrides,
+  }) as BadgeClaims;
 
 /** A token whose claims are exactly `claims` (even ones signBadge's types forbid), with a real signature of this key. */
 const token = (overrides: Record<string, unknown> = {}) => signBadge(claims(overrides), pair.privateKey);
@@ -50,7 +71,9 @@ for (const [label, overrides] of [
   ['an issue time of 0', { iat: 0 }],
   ['an expiry that is text', { exp: '1798761600' }],
 ] as const) {
-  test(`a signed badge with ${label} ends in NOT VALID with a reason at once, never stuck on "Checking…"`, async ({ page }) => {
+  test(`a signed badge with ${label} ends in NOT VALID with a reason at once, never stuck on "Checking…"`, async ({
+    page,
+  }) => {
     await openCheck(page, await token(overrides));
     await expect(verdict(page)).toHaveText('✗ NOT VALID', { timeout: 2000 });
     await expect(reason(page)).toHaveText(uiText('en', 'verify.problemMalformed'));

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -51,7 +59,15 @@ const servers: { name: string; origin: string; close: () => Promise<void> }[] = 
 function build(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn('npx', ['astro', 'build'], {
-      env: childEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), PUBLIC_LOCALES: 'en', SITE_URL: 'http://localhost:4321', STAFF_BUILD: '', ...env }),
+      env: childEnv({
+        CONTENT_DIR: contentDir,
+        OUT_DIR: outDir,
+        ASTRO_CACHE_DIR: join(work, 'cache'),
+        PUBLIC_LOCALES: 'en',
+        SITE_URL: 'http://localhost:4321',
+        STAFF_BUILD: '',
+        ...env,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -70,14 +86,26 @@ test.beforeAll(async () => {
   cpSync('content', contentDir, { recursive: true });
   appendFileSync(join(contentDir, 'info/en/your-rights.md'), HOSTILE_MARKDOWN);
   const contact = join(contentDir, 'contacts/ro/anitp-office.yaml');
-  writeFileSync(contact, readFileSync(contact, 'utf8').replace('en: "ANITP office (national rapporteur)"', `en: ${JSON.stringify(HOSTILE_NAME)}`));
+  writeFileSync(
+    contact,
+    readFileSync(contact, 'utf8').replace(
+      'en: "ANITP office (national rapporteur)"',
+      `en: ${JSON.stringify(HOSTILE_NAME)}`,
+    ),
+  );
 
   refused = { ...(await build({})), wroteOutput: existsSync(outDir) };
   const built = await build({ [SKIP_MARKDOWN_CHECK]: '1' });
-  if (built.code !== 0) throw new Error(`the build with the Markdown check off failed (exit ${built.code}):\n${built.output.slice(-4000)}`);
+  if (built.code !== 0)
+    throw new Error(
+      `the build with the Markdown check off failed (exit ${built.code}):\n${built.output.slice(-4000)}`,
+    );
   const withHeaders = await serveStatic(outDir);
   const metaOnly = await serveStatic(outDir, { withHeaders: false });
-  servers.push({ name: 'with the headers', ...withHeaders }, { name: 'with only the <meta> policy', ...metaOnly });
+  servers.push(
+    { name: 'with the headers', ...withHeaders },
+    { name: 'with only the <meta> policy', ...metaOnly },
+  );
 });
 
 test.afterAll(async () => {
@@ -97,7 +125,12 @@ test('the content gate refuses the raw HTML and the javascript: link, by file an
     ['javascript:', 'the link address "javascript:'],
     ['<form', 'raw HTML "<form'],
   ] as const) {
-    expect(lines.some((line) => line.includes(`content/info/en/your-rights.md → line ${lineOf(text)}: ${message}`)), `${message}\n${refused.output}`).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.includes(`content/info/en/your-rights.md → line ${lineOf(text)}: ${message}`),
+      ),
+      `${message}\n${refused.output}`,
+    ).toBe(true);
   }
   expect(refused.output).toMatch(/Content has \d+ problem\(s\); nothing was built\./);
   // A stack trace would print "    at function (file:line)" frames.
@@ -114,13 +147,19 @@ async function openWatched(page: Page, url: string) {
     await dialog.dismiss();
   });
   page.on('request', (request) => {
-    if (!request.url().startsWith(new URL(url).origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+    if (!request.url().startsWith(new URL(url).origin) && !request.url().startsWith('data:'))
+      foreign.push(request.url());
   });
   const response = await page.goto(url);
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState('networkidle');
-  return { response, dialogs, foreign, pwned: () => page.evaluate(() => (window as { __pwned?: string }).__pwned ?? null) };
+  return {
+    response,
+    dialogs,
+    foreign,
+    pwned: () => page.evaluate(() => (window as { __pwned?: string }).__pwned ?? null),
+  };
 }
 
 for (const [index, served] of ['with the headers', 'with only the <meta> policy'].entries()) {
@@ -133,11 +172,19 @@ for (const [index, served] of ['with the headers', 'with only the <meta> policy'
 
     test(`hostile Markdown on the site runs nothing, ${served}`, async ({ page }) => {
       const watched = await openWatched(page, `${server().origin}/en/info/your-rights/`);
-      expect(watched.response?.headers()['content-security-policy'] ?? null).toEqual(index === 0 ? expect.stringContaining("script-src 'self'") : null);
+      expect(watched.response?.headers()['content-security-policy'] ?? null).toEqual(
+        index === 0 ? expect.stringContaining("script-src 'self'") : null,
+      );
       const prose = page.locator('.prose');
       await expect(prose).toContainText('Text before the attack stays readable.');
-      expect(await prose.locator('script, iframe, img, form, input, button, object, embed, [onerror], [srcdoc]').count()).toBe(0);
-      expect(await prose.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toContain('https://www.gov.uk/');
+      expect(
+        await prose
+          .locator('script, iframe, img, form, input, button, object, embed, [onerror], [srcdoc]')
+          .count(),
+      ).toBe(0);
+      expect(
+        await prose.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      ).toContain('https://www.gov.uk/');
       expect(await prose.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
       // The link that was javascript: is now text with no address; tapping it does nothing.
       await prose.getByText('Tap for help').click();
@@ -151,7 +198,9 @@ for (const [index, served] of ['with the headers', 'with only the <meta> policy'
       const watched = await openWatched(page, `${server().origin}/kiosk/ro/bucuresti-nord/en/`);
       const rights = page.locator('#rights .prose');
       await expect(rights).toContainText('Text before the attack stays readable.');
-      expect(await rights.locator('a, script, iframe, img, form, input, button, [onerror], [srcdoc]').count()).toBe(0);
+      expect(
+        await rights.locator('a, script, iframe, img, form, input, button, [onerror], [srcdoc]').count(),
+      ).toBe(0);
       expect(await watched.pwned()).toBeNull();
       expect(watched.dialogs).toEqual([]);
       expect(watched.foreign).toEqual([]);
@@ -164,11 +213,15 @@ for (const [index, served] of ['with the headers', 'with only the <meta> policy'
       expect(watched.dialogs).toEqual([]);
     });
 
-    test(`the policy blocks an inline script or handler that reaches the page anyway, ${served}`, async ({ page }) => {
+    test(`the policy blocks an inline script or handler that reaches the page anyway, ${served}`, async ({
+      page,
+    }) => {
       await page.goto(`${server().origin}/en/ro/bucuresti-nord/`);
       const blocked = await page.evaluate(async () => {
         const violations: string[] = [];
-        document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(event.effectiveDirective),
+        );
         const script = document.createElement('script');
         script.textContent = "window.__pwned = 'injected script'";
         document.body.append(script);
@@ -179,11 +232,14 @@ for (const [index, served] of ['with the headers', 'with only the <meta> policy'
         frame.src = 'https://evil.example/';
         document.body.append(frame);
         // Wait for all three reports (the image must load before its handler would run), at most 10 s.
-        for (let waited = 0; waited < 10_000 && new Set(violations).size < 3; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+        for (let waited = 0; waited < 10_000 && new Set(violations).size < 3; waited += 100)
+          await new Promise((resolve) => setTimeout(resolve, 100));
         return { pwned: (window as { __pwned?: string }).__pwned ?? null, violations };
       });
       expect(blocked.pwned).toBeNull();
-      expect(blocked.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr', 'frame-src']));
+      expect(blocked.violations).toEqual(
+        expect.arrayContaining(['script-src-elem', 'script-src-attr', 'frame-src']),
+      );
     });
   });
 }

@@ -7,7 +7,9 @@ import { expectNoAxeViolations } from '../support/axe';
 import { contactsOf, countryOf } from '../support/content';
 import { uiText } from '../support/ui-text';
 
-const slugs = readdirSync(new URL('../../content/info/en/', import.meta.url)).map((file) => file.replace(/\.md$/, ''));
+const slugs = readdirSync(new URL('../../content/info/en/', import.meta.url)).map((file) =>
+  file.replace(/\.md$/, ''),
+);
 
 test('every information page exists in every language, with the right lang and dir', async ({ request }) => {
   expect(slugs.length).toBeGreaterThanOrEqual(10);
@@ -52,7 +54,9 @@ test.describe('"Is this offer safe?" self-check', () => {
     }
   }
 
-  test('a risky answer set explains the risk and offers the national line, with no network request', async ({ page }) => {
+  test('a risky answer set explains the risk and offers the national line, with no network request', async ({
+    page,
+  }) => {
     await page.goto('/en/info/is-this-offer-safe/?c=ro');
     await expect(page.locator('.self-check fieldset').first()).toBeVisible();
     const requests: string[] = [];
@@ -91,21 +95,27 @@ test.describe('"Is this offer safe?" self-check', () => {
 
 /** The self-check questions as the page in that language asks them. */
 function checksIn(lang: string) {
-  const text = readFileSync(new URL(`../../content/info/${lang}/is-this-offer-safe.md`, import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL(`../../content/info/${lang}/is-this-offer-safe.md`, import.meta.url),
+    'utf8',
+  );
   return (load(text.split('\n---\n')[0]!.replace(/^---\n/, '')) as InfoData).checks ?? [];
 }
 
 // A question turned round in translation ("Did they ask YOU to keep your passport?") would make
 // "yes" reassure. In every language, yes to the passport question alone must give the warning.
 for (const lang of ALL_LANGUAGE_CODES) {
-  test(`${lang}: yes to "do they want to keep your passport" is a warning sign; no to everything is not`, async ({ page }) => {
+  test(`${lang}: yes to "do they want to keep your passport" is a warning sign; no to everything is not`, async ({
+    page,
+  }) => {
     const checks = checksIn(lang);
     const passport = checks.find((q) => q.id === 'passport')!;
     await page.goto(`/${lang}/info/is-this-offer-safe/`);
     const questions = page.locator('.self-check fieldset');
     await expect(questions).toHaveCount(checks.length);
     await expect(questions.first().locator('legend')).toHaveText(passport.question);
-    for (const q of checks) await page.locator(`input[name="${q.id}"][value="${q.id === 'passport' ? 'yes' : 'no'}"]`).check();
+    for (const q of checks)
+      await page.locator(`input[name="${q.id}"][value="${q.id === 'passport' ? 'yes' : 'no'}"]`).check();
     const result = page.locator('.self-check .result');
     await expect(result).toHaveAttribute('data-verdict', 'risky');
     await expect(result).toContainText(uiText(lang, 'selfCheck.risky'));
@@ -128,7 +138,14 @@ test('the country help page goes step by step and has a script to read aloud', a
 });
 
 for (const lang of ['en', 'ar']) {
-  for (const path of ['info/is-this-offer-safe/', 'info/signs-of-trafficking/', 'ro/help/', 'ro/bucuresti-nord/', 'ro/', '']) {
+  for (const path of [
+    'info/is-this-offer-safe/',
+    'info/signs-of-trafficking/',
+    'ro/help/',
+    'ro/bucuresti-nord/',
+    'ro/',
+    '',
+  ]) {
     test(`axe finds no WCAG A/AA violation on /${lang}/${path}`, async ({ page }) => {
       await page.goto(`/${lang}/${path}`);
       await expectNoAxeViolations(page);

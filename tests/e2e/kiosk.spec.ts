@@ -37,7 +37,16 @@ async function startInLanguage(page: Page, query = '', name = 'Українсь�
 }
 
 /** The page's images that did not load (a QR file missing from the build or the cache). */
-const brokenImages = (page: Page) => page.locator('img').evaluateAll((images) => images.filter((image) => !((image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0)).map((image) => (image as HTMLImageElement).src));
+const brokenImages = (page: Page) =>
+  page
+    .locator('img')
+    .evaluateAll((images) =>
+      images
+        .filter(
+          (image) => !((image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0),
+        )
+        .map((image) => (image as HTMLImageElement).src),
+    );
 
 /** Reads the QR code inside `element` from a screenshot, as a phone camera would. */
 async function decodeQr(element: Locator): Promise<string | undefined> {
@@ -45,7 +54,9 @@ async function decodeQr(element: Locator): Promise<string | undefined> {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-test('a touch starts, a language opens its tiles, and moving between screens adds no history', async ({ page }) => {
+test('a touch starts, a language opens its tiles, and moving between screens adds no history', async ({
+  page,
+}) => {
   await page.goto(KIOSK);
   const startLength = await page.evaluate(() => history.length);
   await expect(page.locator('#attract')).toBeVisible();
@@ -65,7 +76,9 @@ test('a touch starts, a language opens its tiles, and moving between screens add
   expect(await page.evaluate(() => history.length)).toBe(startLength);
 });
 
-test('idle: the countdown appears, then a full reset wipes language, comfort, answers, scroll and history', async ({ page }) => {
+test('idle: the countdown appears, then a full reset wipes language, comfort, answers, scroll and history', async ({
+  page,
+}) => {
   await pauseClock(page);
   await page.goto('/en/');
   await startInLanguage(page, '?idle=30');
@@ -102,7 +115,10 @@ test('idle: the countdown appears, then a full reset wipes language, comfort, an
   await page.goForward();
   await startInLanguage(page, '?idle=30');
   await expect(page.locator('html')).not.toHaveClass(/kiosk-large|kiosk-contrast/);
-  await expect(page.getByRole('button', { name: uiText('uk', 'kiosk.largerText') })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: uiText('uk', 'kiosk.largerText') })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
   await page.locator('#home a[href="#offer"]').tap();
   await expect(page.locator('#offer input:checked')).toHaveCount(0);
   expect(await page.locator('#offer .kiosk-screen__body').evaluate((body) => body.scrollTop)).toBe(0);
@@ -148,7 +164,9 @@ test('no anchor on any kiosk page points outside the kiosk', async ({ request })
   for (const station of shipped.stations) {
     const home = `/kiosk/${station.id}/`;
     const attract = await (await request.get(home)).text();
-    const languagePages = [...attract.matchAll(/class="kiosk-language" href="([^"]+)"/g)].map((match) => match[1]!);
+    const languagePages = [...attract.matchAll(/class="kiosk-language" href="([^"]+)"/g)].map(
+      (match) => match[1]!,
+    );
     expect(languagePages, home).toHaveLength(16);
     for (const path of [home, ...languagePages]) {
       const response = await request.get(path);
@@ -156,7 +174,8 @@ test('no anchor on any kiosk page points outside the kiosk', async ({ request })
       const html = await response.text();
       const hrefs = [...html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"/g)].map((match) => match[1]!);
       expect(hrefs.length, path).toBeGreaterThan(0);
-      for (const href of hrefs) expect(href.startsWith('#') || href.startsWith(home), `${path} links to ${href}`).toBe(true);
+      for (const href of hrefs)
+        expect(href.startsWith('#') || href.startsWith(home), `${path} links to ${href}`).toBe(true);
       expect(html, path).not.toMatch(/<form[^>]*\saction=|\starget="|<iframe|<area\b/);
       checked += 1;
     }
@@ -170,12 +189,16 @@ test('phone numbers are large text with a QR code to call, not links', async ({ 
   const line = page.locator(`#help [data-phone="${nationalNumber}"]`);
   await expect(line).toContainText('0800 800 678');
   expect(await line.evaluate((el) => el.closest('a'))).toBeNull();
-  const fontSize = await line.locator('.kiosk-phone__number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await line
+    .locator('.kiosk-phone__number')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(32);
   expect(await decodeQr(line.locator('img.qr'))).toBe(`tel:${nationalNumber}`);
 });
 
-test('the attract screen shows 112 and the national helpline, in the language it is cycling through', async ({ page }) => {
+test('the attract screen shows 112 and the national helpline, in the language it is cycling through', async ({
+  page,
+}) => {
   await pauseClock(page);
   await page.goto(KIOSK);
   await expect(page.locator('body')).toHaveAttribute('data-kiosk-ready', 'true');
@@ -190,23 +213,40 @@ test('the attract screen shows 112 and the national helpline, in the language it
   expect(await decodeQr(helpline.locator('img.qr'))).toBe(`tel:${nationalNumber}`);
 
   const anitp = contactsOf(countryOf('ro').data.antiTrafficking)[0]!.data;
-  const shownLanguages = async () => new Set(await attract.locator('[data-featured-list="cycle"] > :visible').evaluateAll((items) => items.map((item) => item.getAttribute('lang'))));
+  const shownLanguages = async () =>
+    new Set(
+      await attract
+        .locator('[data-featured-list="cycle"] > :visible')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('lang'))),
+    );
   // Bucharest North's languages in turn (ro, uk, ru, en), every line in the same language at once.
   for (const lang of ['ro', 'uk', 'ru', 'en']) {
     expect([...(await shownLanguages())], `showing ${lang}`).toEqual([lang]);
-    await expect(attract.locator('.kiosk-attract__phrase:visible')).toHaveText(uiText(lang, 'kiosk.needHelp'));
-    await expect(emergency.locator('.kiosk-attract__label > :visible')).toHaveText(uiText(lang, 'station.call112Hint'));
-    await expect(emergency.locator('.kiosk-attract__details > :visible')).toHaveText(uiText(lang, 'common.everyDay'));
+    await expect(attract.locator('.kiosk-attract__phrase:visible')).toHaveText(
+      uiText(lang, 'kiosk.needHelp'),
+    );
+    await expect(emergency.locator('.kiosk-attract__label > :visible')).toHaveText(
+      uiText(lang, 'station.call112Hint'),
+    );
+    await expect(emergency.locator('.kiosk-attract__details > :visible')).toHaveText(
+      uiText(lang, 'common.everyDay'),
+    );
     await expect(helpline.locator('.kiosk-attract__label > :visible')).toHaveText(anitp.name[lang]!);
     await expect(helpline.locator('.kiosk-attract__label > :visible [lang="en"]')).toHaveCount(0);
-    await expect(helpline.locator('.kiosk-attract__details > :visible')).toHaveText(uiText(lang, 'common.free'));
-    await expect(attract.locator('.kiosk-attract__ask > :visible')).toHaveText(uiText(lang, 'kiosk.askOrScanToCall'));
+    await expect(helpline.locator('.kiosk-attract__details > :visible')).toHaveText(
+      uiText(lang, 'common.free'),
+    );
+    await expect(attract.locator('.kiosk-attract__ask > :visible')).toHaveText(
+      uiText(lang, 'kiosk.askOrScanToCall'),
+    );
     await page.clock.runFor(3500);
   }
   expect([...(await shownLanguages())]).toEqual(['ro']);
 });
 
-test('the attract screen shows the helpline of each country, named in the station\'s languages', async ({ request }) => {
+test("the attract screen shows the helpline of each country, named in the station's languages", async ({
+  request,
+}) => {
   for (const station of shipped.stations) {
     const country = countryOf(station.data.country).data;
     const line = contactsOf(country.antiTrafficking)[0]!.data;
@@ -219,13 +259,33 @@ test('the attract screen shows the helpline of each country, named in the statio
       const label = row!.querySelector(`.kiosk-attract__label > [data-lang="${lang}"]`);
       expect(label?.text.trim(), `${station.id} ${lang}`).toBe(line.name[lang] ?? line.name.en);
       // English only where English is the station's language: every other one has its own words.
-      if (lang !== 'en') expect(label?.querySelector('[lang="en"]'), `${station.id} ${lang}: English fallback`).toBeNull();
+      if (lang !== 'en')
+        expect(label?.querySelector('[lang="en"]'), `${station.id} ${lang}: English fallback`).toBeNull();
     }
   }
 });
 
-test('nothing on the kiosk says "Call" on a number that cannot be tapped, in any language', async ({ request }) => {
-  const languages = ['en', 'ro', 'uk', 'ru', 'pl', 'hu', 'bg', 'de', 'nl', 'fr', 'es', 'it', 'ar', 'fa', 'sq', 'vi'];
+test('nothing on the kiosk says "Call" on a number that cannot be tapped, in any language', async ({
+  request,
+}) => {
+  const languages = [
+    'en',
+    'ro',
+    'uk',
+    'ru',
+    'pl',
+    'hu',
+    'bg',
+    'de',
+    'nl',
+    'fr',
+    'es',
+    'it',
+    'ar',
+    'fa',
+    'sq',
+    'vi',
+  ];
   for (const lang of languages) {
     const html = parse(await (await request.get(`${KIOSK}${lang}/`)).text());
     const [callBefore = '', callAfter = ''] = uiText(lang, 'common.callNumber').split('{{number}}');
@@ -244,30 +304,47 @@ test('nothing on the kiosk says "Call" on a number that cannot be tapped, in any
   }
 });
 
-test('112 and the other emergency numbers say "24 hours", never "opening hours not confirmed"', async ({ request }) => {
+test('112 and the other emergency numbers say "24 hours", never "opening hours not confirmed"', async ({
+  request,
+}) => {
   for (const station of shipped.stations) {
     const country = countryOf(station.data.country).data;
     const html = parse(await (await request.get(`/kiosk/${station.id}/en/`)).text());
     for (const contact of contactsOf(country.emergency)) {
-      const hours = html.querySelector(`#kiosk-contact-${contact.id.replace('/', '-')}`)?.closest('section')?.querySelector('[data-hours]');
+      const hours = html
+        .querySelector(`#kiosk-contact-${contact.id.replace('/', '-')}`)
+        ?.closest('section')
+        ?.querySelector('[data-hours]');
       expect(hours?.text, `${station.id} ${contact.id}`).toBe(uiText('en', 'common.everyDay'));
     }
   }
 });
 
-test('the national lines are named in the language of the screen where the content has it', async ({ page }) => {
+test('the national lines are named in the language of the screen where the content has it', async ({
+  page,
+}) => {
   await page.goto(`${KIOSK}uk/#helplines`);
-  for (const contact of contactsOf([...countryOf('ro').data.emergency, ...countryOf('ro').data.antiTrafficking])) {
-    const card = page.locator('section.kiosk-contact', { has: page.locator(`#kiosk-contact-${contact.id.replace('/', '-')}`) });
+  for (const contact of contactsOf([
+    ...countryOf('ro').data.emergency,
+    ...countryOf('ro').data.antiTrafficking,
+  ])) {
+    const card = page.locator('section.kiosk-contact', {
+      has: page.locator(`#kiosk-contact-${contact.id.replace('/', '-')}`),
+    });
     await expect(card.locator('h2')).toHaveText(contact.data.name.uk!);
     await expect(card.locator('h2 + p')).toHaveText(contact.data.organisation.uk!);
     await expect(card.locator('[lang="en"]')).toHaveCount(0);
   }
 });
 
-test('every screen\'s "Take this with you" code opens the same content on the public site, in the chosen language', async ({ page, request }) => {
+test('every screen\'s "Take this with you" code opens the same content on the public site, in the chosen language', async ({
+  page,
+  request,
+}) => {
   await page.goto(KIOSK);
-  expect(await decodeQr(page.locator('#attract [data-take-away] img.qr'))).toBe(new URL('/s/RO-BN/', SITE).href);
+  expect(await decodeQr(page.locator('#attract [data-take-away] img.qr'))).toBe(
+    new URL('/s/RO-BN/', SITE).href,
+  );
 
   const expected: Record<(typeof SCREENS)[number], string> = {
     home: '/uk/ro/bucuresti-nord/',
@@ -290,10 +367,18 @@ test('every screen\'s "Take this with you" code opens the same content on the pu
   }
 });
 
-for (const [name, viewport] of [['portrait 1080 × 1920', PORTRAIT], ['landscape 1920 × 1080', LANDSCAPE]] as const) {
+for (const [name, viewport] of [
+  ['portrait 1080 × 1920', PORTRAIT],
+  ['landscape 1920 × 1080', LANDSCAPE],
+] as const) {
   test(`${name}: every screen fits the display and the page itself never scrolls`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    const targets = [`${KIOSK}#attract`, `${KIOSK}#languages`, ...SCREENS.map((id) => `${KIOSK}uk/#${id}`), ...SCREENS.map((id) => `${KIOSK}ar/#${id}`)];
+    const targets = [
+      `${KIOSK}#attract`,
+      `${KIOSK}#languages`,
+      ...SCREENS.map((id) => `${KIOSK}uk/#${id}`),
+      ...SCREENS.map((id) => `${KIOSK}ar/#${id}`),
+    ];
     for (const target of targets) {
       await page.goto(target);
       const screen = visibleScreen(page);
@@ -303,18 +388,30 @@ for (const [name, viewport] of [['portrait 1080 × 1920', PORTRAIT], ['landscape
         const inside = (el: Element | null) => {
           if (!el) return true;
           const box = el.getBoundingClientRect();
-          return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight + 0.5 && box.right <= innerWidth + 0.5;
+          return (
+            box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight + 0.5 && box.right <= innerWidth + 0.5
+          );
         };
-        const screen = document.querySelector('.kiosk-screen:target') ?? document.querySelector('.kiosk-screen[data-default]');
+        const screen =
+          document.querySelector('.kiosk-screen:target') ??
+          document.querySelector('.kiosk-screen[data-default]');
         return {
           scrolled: scrollX !== 0 || scrollY !== 0 || document.body.scrollTop !== 0,
-          overflow: document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight,
+          overflow:
+            document.documentElement.scrollWidth > innerWidth ||
+            document.documentElement.scrollHeight > innerHeight,
           bar: inside(document.querySelector('.kiosk-bar')),
           screen: inside(screen),
           takeAway: inside(screen?.querySelector('[data-take-away]') ?? null),
         };
       });
-      expect(fits, target).toEqual({ scrolled: false, overflow: false, bar: true, screen: true, takeAway: true });
+      expect(fits, target).toEqual({
+        scrolled: false,
+        overflow: false,
+        bar: true,
+        screen: true,
+        takeAway: true,
+      });
     }
     // The home tiles are one decision on one screen: all of them visible without scrolling.
     await page.goto(`${KIOSK}uk/`);
@@ -330,7 +427,9 @@ test('every control is a touch target of at least 64 px', async ({ page }) => {
   await startInLanguage(page);
   for (const id of ['home', 'offer']) {
     await page.goto(`${KIOSK}uk/#${id}`);
-    const targets = page.locator('.kiosk-bar a:visible, .kiosk-bar button:visible, .kiosk-screen:visible a, .kiosk-screen:visible label, .kiosk-screen:visible button');
+    const targets = page.locator(
+      '.kiosk-bar a:visible, .kiosk-bar button:visible, .kiosk-screen:visible a, .kiosk-screen:visible label, .kiosk-screen:visible button',
+    );
     expect(await targets.count()).toBeGreaterThan(4);
     for (const target of await targets.all()) {
       const box = (await target.boundingBox())!;
@@ -350,9 +449,13 @@ test('the settings in the address are kept across screens and unknown ones are i
   expect(warnings.join('\n')).toContain('idle="5"');
   expect(warnings.join('\n')).toContain('"exit" is not a kiosk setting');
   await page.getByRole('link', { name: 'فارسی' }).tap();
-  await expect(page).toHaveURL(`${KIOSK}fa/?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com`);
+  await expect(page).toHaveURL(
+    `${KIOSK}fa/?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com`,
+  );
   await page.locator('.kiosk-bar a[href$="#languages"]').tap();
-  await expect(page).toHaveURL(`${KIOSK}?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com#languages`);
+  await expect(page).toHaveURL(
+    `${KIOSK}?langs=fa,uk&orientation=landscape&idle=5&exit=https://example.com#languages`,
+  );
 });
 
 test('the offer check answers without script or network, and "Start again" clears it', async ({ page }) => {
@@ -377,7 +480,9 @@ test('the offer check answers without script or network, and "Start again" clear
   expect(requests).toEqual([]);
 });
 
-test('read aloud speaks the screen in its language with numbers digit by digit, and only where a voice exists', async ({ page }) => {
+test('read aloud speaks the screen in its language with numbers digit by digit, and only where a voice exists', async ({
+  page,
+}) => {
   await startInLanguage(page, '', 'English', 'en');
   await expect(page.locator('[data-kiosk-read]')).toBeHidden();
 
@@ -385,7 +490,12 @@ test('read aloud speaks the screen in its language with numbers digit by digit, 
     const spoken: { text: string; lang: string }[] = [];
     (window as unknown as { spoken: typeof spoken }).spoken = spoken;
     const voice = { lang: 'en-GB', name: 'Test voice', default: true, localService: true, voiceURI: 'test' };
-    const synth = { getVoices: () => [voice], speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }), cancel: () => {}, addEventListener: () => {} };
+    const synth = {
+      getVoices: () => [voice],
+      speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }),
+      cancel: () => {},
+      addEventListener: () => {},
+    };
     Object.defineProperty(window, 'speechSynthesis', { value: synth });
     (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
       lang = '';
@@ -398,7 +508,9 @@ test('read aloud speaks the screen in its language with numbers digit by digit, 
   await page.goto(`${KIOSK}en/#help`);
   await page.getByRole('button', { name: 'Read aloud' }).tap();
   await expect(page.getByRole('button', { name: 'Stop reading' })).toHaveAttribute('aria-pressed', 'true');
-  const [utterance] = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+  const [utterance] = await page.evaluate(
+    () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
+  );
   expect(utterance!.lang).toBe('en-GB');
   expect(utterance!.text).toContain('Get help now');
   expect(utterance!.text).toContain('1 1 2');
@@ -422,7 +534,9 @@ test('no context menu, no dragging, no zoom keys', async ({ page }) => {
   );
   expect(prevented).toEqual([true, true, true, true]);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).userSelect)).toBe('none');
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).touchAction)).toBe('pan-x pan-y');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).touchAction)).toBe(
+    'pan-x pan-y',
+  );
 });
 
 test.describe('with JavaScript turned off', () => {
@@ -448,7 +562,11 @@ test.describe('accessibility', () => {
   test.describe.configure({ timeout: 120_000 });
   for (const lang of ['uk', 'ar']) {
     test(`axe finds no WCAG A/AA problem on any kiosk screen in ${lang}`, async ({ page }) => {
-      for (const target of [`${KIOSK}`, `${KIOSK}#languages`, ...SCREENS.map((id) => `${KIOSK}${lang}/#${id}`)]) {
+      for (const target of [
+        `${KIOSK}`,
+        `${KIOSK}#languages`,
+        ...SCREENS.map((id) => `${KIOSK}${lang}/#${id}`),
+      ]) {
         await page.goto(target);
         await expectNoAxeViolations(page);
       }

@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('short links from posters', () => {
-  for (const [locale, lang] of [['uk-UA', 'uk'], ['ar-SY', 'ar'], ['ro-RO', 'ro'], ['ja-JP', 'en']] as const) {
+  for (const [locale, lang] of [
+    ['uk-UA', 'uk'],
+    ['ar-SY', 'ar'],
+    ['ro-RO', 'ro'],
+    ['ja-JP', 'en'],
+  ] as const) {
     test(`/s/RO-BN/ opens the station in ${lang} for a ${locale} browser`, async ({ browser }) => {
       const context = await browser.newContext({ locale });
       const page = await context.newPage();
@@ -51,7 +56,9 @@ test('a missing page answers 404 and still shows the emergency numbers', async (
   await expect(page.locator('a[href="tel:+40800800678"]')).toBeVisible();
 });
 
-test('the home page does not move when its scripts arrive: the finder holds its place from the first paint', async ({ page }) => {
+test('the home page does not move when its scripts arrive: the finder holds its place from the first paint', async ({
+  page,
+}) => {
   // Hold the page's scripts back, as on a slow connection, and see where the station list is before and after they run.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -61,8 +68,13 @@ test('the home page does not move when its scripts arrive: the finder holds its 
   });
   // Module scripts hold back DOMContentLoaded, so wait for the parsed list and its stylesheets instead.
   await page.goto('/en/', { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('#station-list li:last-child') !== null && [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet));
-  const listTop = () => page.locator('#station-list').evaluate((list) => Math.round(list.getBoundingClientRect().top));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#station-list li:last-child') !== null &&
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet),
+  );
+  const listTop = () =>
+    page.locator('#station-list').evaluate((list) => Math.round(list.getBoundingClientRect().top));
   const before = await listTop();
   await expect(page.getByLabel('Find your station')).toBeVisible();
   release();
@@ -71,7 +83,9 @@ test('the home page does not move when its scripts arrive: the finder holds its 
   expect(await listTop()).toBe(before);
 });
 
-test('without JavaScript, the home page leaves out the tools that need it and keeps the full station list', async ({ browser }) => {
+test('without JavaScript, the home page leaves out the tools that need it and keeps the full station list', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/en/');

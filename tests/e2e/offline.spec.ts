@@ -12,7 +12,10 @@ test.use({ serviceWorkers: 'allow' });
 // Each test has its own copy of the build, so it can stop the server or ship an update.
 const site = serveBuildCopyPerTest('offline');
 
-test('the first page visited is controlled and works offline, even after the server stops', async ({ page, context }) => {
+test('the first page visited is controlled and works offline, even after the server stops', async ({
+  page,
+  context,
+}) => {
   await page.goto(`${site.origin}/uk/ro/iasi/`);
   await waitForControl(page);
   // The person also reads a page in Arabic: the worker keeps the Arabic offline page (one small file).
@@ -25,7 +28,11 @@ test('the first page visited is controlled and works offline, even after the ser
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iași');
   await expect(page.locator('.emergency a[href="tel:112"]')).toBeVisible();
   // Its stylesheets come from the precache: the page is styled, not bare HTML.
-  const stylesheets = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet?.cssRules.length ?? 0));
+  const stylesheets = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+      (link) => link.sheet?.cssRules.length ?? 0,
+    ),
+  );
   expect(stylesheets.length).toBeGreaterThan(0);
   expect(stylesheets.every((rules) => rules > 0)).toBe(true);
   // A page not on the phone (the Arabic home page, which lists every station, is never stored unasked) gets the offline page in its language.
@@ -34,7 +41,10 @@ test('the first page visited is controlled and works offline, even after the ser
   await expect(page.locator('[data-country-helplines]')).toBeAttached();
 });
 
-test('a first visit costs only the small install set: the worker fetches the English offline page and its files, and keeps the page read with its files', async ({ page, context }) => {
+test('a first visit costs only the small install set: the worker fetches the English offline page and its files, and keeps the page read with its files', async ({
+  page,
+  context,
+}) => {
   const fetchedByWorker: string[] = [];
   const bytesByWorker: number[] = [];
   context.on('requestfinished', (request) => {
@@ -56,20 +66,31 @@ test('a first visit costs only the small install set: the worker fetches the Eng
   expect(fetchedByWorker.length).toBeGreaterThan(0);
   expect(fetchedByWorker.filter((path) => !allowed.has(path))).toEqual([]);
   // No home page, no other station, no other language: three pages in all.
-  expect(fetchedByWorker.filter((path) => path.endsWith('/')).sort()).toEqual(['/en/offline/', '/uk/offline/', visited].sort());
+  expect(fetchedByWorker.filter((path) => path.endsWith('/')).sort()).toEqual(
+    ['/en/offline/', '/uk/offline/', visited].sort(),
+  );
 
   // What the caches hold says the same: no pack, and the pages are those three.
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
-    const paths = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname)));
+    const paths = await Promise.all(
+      names.map(async (name) =>
+        (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname),
+      ),
+    );
     return { names, pages: paths.flat().filter((path) => path.endsWith('/')) };
   });
   expect(cached.names.filter((name) => name.startsWith('pack:'))).toEqual([]);
   expect([...new Set(cached.pages)].sort()).toEqual(['/en/offline/', '/uk/offline/', visited].sort());
-  console.log(`first visit: the worker fetched ${fetchedByWorker.length} files, ${(bytesByWorker.reduce((sum, bytes) => sum + bytes, 0) / 1024).toFixed(1)} KB uncompressed`);
+  console.log(
+    `first visit: the worker fetched ${fetchedByWorker.length} files, ${(bytesByWorker.reduce((sum, bytes) => sum + bytes, 0) / 1024).toFixed(1)} KB uncompressed`,
+  );
 });
 
-test('a saved station opens offline in the saved languages; an unsaved one shows the offline page with its country numbers', async ({ page, context }) => {
+test('a saved station opens offline in the saved languages; an unsaved one shows the offline page with its country numbers', async ({
+  page,
+  context,
+}) => {
   await page.goto(`${site.origin}/en/pl/przemysl-glowny/`);
   await waitForControl(page);
   const save = page.locator('[data-save-offline]');
@@ -86,7 +107,9 @@ test('a saved station opens offline in the saved languages; an unsaved one shows
   });
   expect(pack.languages.sort()).toEqual(['en', 'uk']);
   expect(pack.urls).toContain('/uk/pl/przemysl-glowny/');
-  expect(pack.bytes).toBe(pack.urls.reduce((sum, url) => sum + statSync(join(site.root, url, 'index.html')).size, 0));
+  expect(pack.bytes).toBe(
+    pack.urls.reduce((sum, url) => sum + statSync(join(site.root, url, 'index.html')).size, 0),
+  );
 
   // The person has read a Russian page before: the offline page in Russian is on the phone.
   await page.goto(`${site.origin}/ru/`);
@@ -101,8 +124,13 @@ test('a saved station opens offline in the saved languages; an unsaved one shows
   }
   await page.goto(`${site.origin}/ru/hu/budapest-keleti/`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect(page.locator('[data-country-helplines] details').first()).toHaveAttribute('data-country', 'hu');
-  await expect(page.locator('[data-country-helplines] details[open] a[href="tel:+3680205520"]')).toBeVisible();
+  await expect(page.locator('[data-country-helplines] details').first()).toHaveAttribute(
+    'data-country',
+    'hu',
+  );
+  await expect(
+    page.locator('[data-country-helplines] details[open] a[href="tel:+3680205520"]'),
+  ).toBeVisible();
   await expect(page.locator('a[href="tel:112"]')).toBeVisible();
   // The saved list shows the pack and lets the person remove it.
   await expect(page.locator('[data-saved-packs] li')).toHaveCount(1);

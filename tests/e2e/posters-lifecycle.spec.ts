@@ -26,7 +26,11 @@ test('removing a locked station fails the build with a message naming its short 
     rmSync(join(content, 'stations/ro/iasi.yaml'));
     const build = spawnSync('npx', ['astro', 'build'], {
       encoding: 'utf8',
-      env: childEnv({ CONTENT_DIR: content, OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'cache') }),
+      env: childEnv({
+        CONTENT_DIR: content,
+        OUT_DIR: join(dir, 'dist'),
+        ASTRO_CACHE_DIR: join(dir, 'cache'),
+      }),
       timeout: 120_000,
     });
     const output = `${build.stdout}${build.stderr}`;
@@ -43,7 +47,11 @@ test('a changed helpline number shows up in posters:status as posters to reprint
   try {
     const helpline = join(content, 'contacts/ro/anitp-helpline.yaml');
     writeFileSync(helpline, readFileSync(helpline, 'utf8').replace('"+40800800678"', '"+40800800679"'));
-    const status = spawnSync('npm', ['run', '--silent', 'posters:status'], { encoding: 'utf8', env: childEnv({ CONTENT_DIR: content }), timeout: 60_000 });
+    const status = spawnSync('npm', ['run', '--silent', 'posters:status'], {
+      encoding: 'utf8',
+      env: childEnv({ CONTENT_DIR: content }),
+      timeout: 60_000,
+    });
     expect(status.status, status.stderr).toBe(0);
     const romanian = shipped.stations.filter((s) => s.data.country === 'ro').map((s) => s.data.code);
     for (const code of romanian) expect(status.stdout).toContain(`reprint ${code}`);
@@ -52,10 +60,21 @@ test('a changed helpline number shows up in posters:status as posters to reprint
     expect(status.stdout).toContain(`${romanian.length} poster(s) to reprint`);
 
     // Locking records the new version; the status is then clean.
-    expect(spawnSync('npm', ['run', '--silent', 'posters:lock'], { encoding: 'utf8', env: childEnv({ CONTENT_DIR: content }) }).status).toBe(0);
+    expect(
+      spawnSync('npm', ['run', '--silent', 'posters:lock'], {
+        encoding: 'utf8',
+        env: childEnv({ CONTENT_DIR: content }),
+      }).status,
+    ).toBe(0);
     const lock = JSON.parse(readFileSync(join(content, 'posters.lock.json'), 'utf8'));
-    expect(lock.posters['RO-BN']).toMatchObject({ version: 2, facts: { numbers: { helpline: '+40800800679' } } });
-    const after = spawnSync('npm', ['run', '--silent', 'posters:status'], { encoding: 'utf8', env: childEnv({ CONTENT_DIR: content }) });
+    expect(lock.posters['RO-BN']).toMatchObject({
+      version: 2,
+      facts: { numbers: { helpline: '+40800800679' } },
+    });
+    const after = spawnSync('npm', ['run', '--silent', 'posters:status'], {
+      encoding: 'utf8',
+      env: childEnv({ CONTENT_DIR: content }),
+    });
     expect(after.stdout).toContain(`0 poster(s) to reprint, 0 new, ${shipped.stations.length} unchanged`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -112,7 +131,12 @@ test('one tab prints many posters in turn, each PDF with its own paper and words
           `<style>@page { size: ${sheet.paper[0]}mm ${sheet.paper[1]}mm; margin: 0 }</style><link rel="stylesheet" href="/_astro/${sheet.css}.css"></head><body><p>${sheet.text}</p></body></html>`,
       );
     }
-    const report = await printPosterPdfs({ outDir, cacheDir: join(dir, 'cache'), chromium: findChromium(), concurrency: 1 });
+    const report = await printPosterPdfs({
+      outDir,
+      cacheDir: join(dir, 'cache'),
+      chromium: findChromium(),
+      concurrency: 1,
+    });
     expect(report).toMatchObject({ total: 3, printed: 3 });
     for (const sheet of sheets) {
       const pdf = join(outDir, `posters/xx/${sheet.name}.pdf`);

@@ -6,7 +6,16 @@ import { config } from '../../src/config';
 import { qrSymbol } from '../../src/lib/qr';
 import { fingerprinted } from '../../src/posters/fingerprint';
 import { readPosterLock } from '../../src/posters/lock-file';
-import { moduleSizeMm, POSTER_FORMATS, posterLanguages, posterStationsOfContent, posterVersion, printedNumbers, qrPayload, stationPoster } from '../../src/posters/model';
+import {
+  moduleSizeMm,
+  POSTER_FORMATS,
+  posterLanguages,
+  posterStationsOfContent,
+  posterVersion,
+  printedNumbers,
+  qrPayload,
+  stationPoster,
+} from '../../src/posters/model';
 import { posterPdfUrl, postersUrl, posterUrl, shortLinkUrl, upperShortLinkUrl } from '../../src/lib/urls';
 import { expectNoAxeViolations } from '../support/axe';
 import { contactsOf, countryOf, shipped } from '../support/content';
@@ -15,11 +24,20 @@ import { decodeQrFromPdf, mmToPt, pdfFonts, pdfInfo, pdfText } from '../support/
 // The posters of the build under test (npm test builds them before the end-to-end tests).
 const outDir = config.outDir;
 const origin = config.siteUrl;
-const stations = shipped.stations.map((entry) => ({ code: entry.data.code, country: entry.data.country, slug: entry.id.split('/')[1] ?? '', name: entry.data.name, entry }));
+const stations = shipped.stations.map((entry) => ({
+  code: entry.data.code,
+  country: entry.data.country,
+  slug: entry.id.split('/')[1] ?? '',
+  name: entry.data.name,
+  entry,
+}));
 /** What each station's posters print, worked out from the content like the build does. */
 const numbersOf = (country: string) => {
   const { data } = countryOf(country);
-  return printedNumbers(contactsOf(data.emergency).map((c) => c.data), contactsOf(data.antiTrafficking).map((c) => c.data));
+  return printedNumbers(
+    contactsOf(data.emergency).map((c) => c.data),
+    contactsOf(data.antiTrafficking).map((c) => c.data),
+  );
 };
 const languagesOf = (station: (typeof stations)[number]) => {
   const { data } = countryOf(station.country);
@@ -27,8 +45,13 @@ const languagesOf = (station: (typeof stations)[number]) => {
 };
 /** The version each poster must print: the locked one while its facts match, the next one once they change. */
 const lock = readPosterLock('content');
-const versionOf = new Map(posterStationsOfContent(shipped).map((station) => fingerprinted(stationPoster(station, new URL(origin)))).map((poster) => [poster.code, posterVersion(lock, poster)]));
-const pdfFile = (station: (typeof stations)[number], format: string) => join(outDir, posterPdfUrl(station.country, station.slug, station.code, format));
+const versionOf = new Map(
+  posterStationsOfContent(shipped)
+    .map((station) => fingerprinted(stationPoster(station, new URL(origin))))
+    .map((poster) => [poster.code, posterVersion(lock, poster)]),
+);
+const pdfFile = (station: (typeof stations)[number], format: string) =>
+  join(outDir, posterPdfUrl(station.country, station.slug, station.code, format));
 /** Each page is rasterised so one QR module is about this many pixels, as a phone camera would see it. */
 const PIXELS_PER_MODULE = 8;
 
@@ -36,7 +59,9 @@ test.describe('poster PDFs', () => {
   // Rasterising and decoding four pages takes a few seconds on a busy two-core machine.
   test.describe.configure({ timeout: 120_000 });
   for (const station of stations) {
-    test(`${station.code}: every format is a one-page PDF of the right paper whose QR code opens the station's short link`, async ({ request }) => {
+    test(`${station.code}: every format is a one-page PDF of the right paper whose QR code opens the station's short link`, async ({
+      request,
+    }) => {
       const payload = qrPayload(origin, station.code);
       const symbol = qrSymbol(payload);
       for (const format of POSTER_FORMATS) {
@@ -46,8 +71,13 @@ test.describe('poster PDFs', () => {
         const info = pdfInfo(file);
         expect(info.pages, `${format.id} pages`).toBe(1);
         expect(Math.abs(info.widthPt - mmToPt(format.paper.width)), `${format.id} width`).toBeLessThan(1.5);
-        expect(Math.abs(info.heightPt - mmToPt(format.paper.height)), `${format.id} height`).toBeLessThan(1.5);
-        expect(pdfFonts(file).filter((font) => !font.embedded), `${format.id}: fonts not embedded`).toEqual([]);
+        expect(Math.abs(info.heightPt - mmToPt(format.paper.height)), `${format.id} height`).toBeLessThan(
+          1.5,
+        );
+        expect(
+          pdfFonts(file).filter((font) => !font.embedded),
+          `${format.id}: fonts not embedded`,
+        ).toEqual([]);
 
         const dpi = Math.round((PIXELS_PER_MODULE * 25.4) / moduleSizeMm(format, symbol));
         const qr = decodeQrFromPdf(file, dpi, symbol.modules);
@@ -76,27 +106,42 @@ test.describe('poster PDFs', () => {
     expect(text).toContain('116 016');
   });
 
-  test('every sticker prints 112 and the national helpline, and every poster the country\'s own language, as text in the PDF', () => {
+  test("every sticker prints 112 and the national helpline, and every poster the country's own language, as text in the PDF", () => {
     for (const station of stations) {
       const numbers = numbersOf(station.country);
       const local = countryOf(station.country).data.languages;
       for (const format of ['sticker', 'a4'] as const) {
         const text = pdfText(pdfFile(station, format));
         expect(text, `${station.code} ${format}: 112`).toContain(displayNumber(numbers.emergency));
-        expect(text, `${station.code} ${format}: national helpline`).toContain(displayNumber(numbers.helpline));
+        expect(text, `${station.code} ${format}: national helpline`).toContain(
+          displayNumber(numbers.helpline),
+        );
       }
       // Sofia prints Bulgarian, Berlin German, and so on: the headline in the language of the place.
       const headline = pdfText(pdfFile(station, 'a4'));
       for (const lang of local) {
-        const needHelp: Record<string, string> = { bg: 'Нуждаете се', de: 'Brauchen Sie Hilfe?', en: 'Need help?', hu: 'Segítségre', nl: 'Hulp nodig?', pl: 'Potrzebujesz pomocy?', ro: 'Aveți nevoie de ajutor?' };
-        expect(headline.replace(/\s+/g, ' '), `${station.code}: headline in ${lang}`).toContain(needHelp[lang]);
+        const needHelp: Record<string, string> = {
+          bg: 'Нуждаете се',
+          de: 'Brauchen Sie Hilfe?',
+          en: 'Need help?',
+          hu: 'Segítségre',
+          nl: 'Hulp nodig?',
+          pl: 'Potrzebujesz pomocy?',
+          ro: 'Aveți nevoie de ajutor?',
+        };
+        expect(headline.replace(/\s+/g, ' '), `${station.code}: headline in ${lang}`).toContain(
+          needHelp[lang],
+        );
       }
     }
   });
 });
 
 test.describe('poster pages', () => {
-  test('/posters/ lists every station with a preview, a print page and a PDF for each format', async ({ page, request }) => {
+  test('/posters/ lists every station with a preview, a print page and a PDF for each format', async ({
+    page,
+    request,
+  }) => {
     await page.goto(postersUrl());
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posters, tear-off sheets and stickers');
     for (const station of stations) {
@@ -106,7 +151,9 @@ test.describe('poster pages', () => {
       for (const format of POSTER_FORMATS) {
         const pdf = posterPdfUrl(station.country, station.slug, station.code, format.id);
         await expect(section.locator(`a[href="${pdf}"]`)).toBeVisible();
-        await expect(section.locator(`iframe[src="${posterUrl(station.country, station.slug, format.id)}"]`)).toHaveCount(1);
+        await expect(
+          section.locator(`iframe[src="${posterUrl(station.country, station.slug, format.id)}"]`),
+        ).toHaveCount(1);
       }
       // Nothing changed since the lock: no reprint warning.
       await expect(section.locator('.notice')).toHaveCount(0);
@@ -119,23 +166,37 @@ test.describe('poster pages', () => {
   });
 
   for (const station of stations) {
-    test(`${station.code}: every print page fits its paper, with the QR code at its print size`, async ({ page }) => {
+    test(`${station.code}: every print page fits its paper, with the QR code at its print size`, async ({
+      page,
+    }) => {
       for (const format of POSTER_FORMATS) {
         await page.goto(posterUrl(station.country, station.slug, format.id));
         await page.emulateMedia({ media: 'print' });
-        const overflowing = await page.locator('.sheet').evaluate((sheet) => [...sheet.querySelectorAll('.poster, .strips')].filter((part) => part.scrollHeight > part.clientHeight + 1 || part.scrollWidth > part.clientWidth + 1).length);
+        const overflowing = await page
+          .locator('.sheet')
+          .evaluate(
+            (sheet) =>
+              [...sheet.querySelectorAll('.poster, .strips')].filter(
+                (part) =>
+                  part.scrollHeight > part.clientHeight + 1 || part.scrollWidth > part.clientWidth + 1,
+              ).length,
+          );
         expect(overflowing, `${format.id}: parts cut off at the paper's edge`).toBe(0);
         const qr = page.locator('svg.qr');
         const modules = Number(await qr.getAttribute('data-qr-modules'));
         const sidePx = await qr.evaluate((svg) => svg.getBoundingClientRect().width);
-        const symbolMm = (((sidePx * modules) / (modules + 8)) / 96) * 25.4;
+        const symbolMm = ((sidePx * modules) / (modules + 8) / 96) * 25.4;
         expect(symbolMm, `${format.id} QR symbol in mm`).toBeCloseTo(format.qrMm, 0);
-        await expect(page.locator('.poster-id')).toContainText(`${station.code}-${format.id.toUpperCase()} · v${versionOf.get(station.code)?.version}`);
+        await expect(page.locator('.poster-id')).toContainText(
+          `${station.code}-${format.id.toUpperCase()} · v${versionOf.get(station.code)?.version}`,
+        );
       }
     });
   }
 
-  test('each headline line is in its own language and direction; the short link is printed for typing', async ({ page }) => {
+  test('each headline line is in its own language and direction; the short link is printed for typing', async ({
+    page,
+  }) => {
     await page.goto(posterUrl('gb', 'london-st-pancras', 'a4'));
     await expect(page.locator('.headline[lang="ar"]')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('.headline[lang="en"]')).toHaveAttribute('dir', 'ltr');
@@ -144,7 +205,9 @@ test.describe('poster pages', () => {
     await expect(page.locator('.headline')).toHaveCount(2);
   });
 
-  test('the upper-case short link in QR codes serves the same page as the lower-case one', async ({ request }) => {
+  test('the upper-case short link in QR codes serves the same page as the lower-case one', async ({
+    request,
+  }) => {
     const lower = await request.get(shortLinkUrl('RO-BN'));
     const upper = await request.get(upperShortLinkUrl('RO-BN'));
     expect(upper.status()).toBe(200);
@@ -160,7 +223,9 @@ test.describe('what a poster says, and how big', () => {
   const pxToMm = (px: number) => (px / 96) * 25.4;
 
   for (const station of stations) {
-    test(`${station.code}: the A4 headline has capitals at least 12 mm tall in every language, so it reads from 2 m`, async ({ page }) => {
+    test(`${station.code}: the A4 headline has capitals at least 12 mm tall in every language, so it reads from 2 m`, async ({
+      page,
+    }) => {
       await page.setViewportSize(A4_PX);
       await page.goto(posterUrl(station.country, station.slug, 'a4'));
       await page.emulateMedia({ media: 'print' });
@@ -181,7 +246,13 @@ test.describe('what a poster says, and how big', () => {
             lang: line.getAttribute('lang'),
             family: style.fontFamily,
             capPx: context.measureText(glyph).actualBoundingBoxAscent,
-            loaded: [...document.fonts].some((face) => face.family.replace(/"/g, '') === family && face.weight === style.fontWeight && face.status === 'loaded' && document.fonts.check(context.font, glyph)),
+            loaded: [...document.fonts].some(
+              (face) =>
+                face.family.replace(/"/g, '') === family &&
+                face.weight === style.fontWeight &&
+                face.status === 'loaded' &&
+                document.fonts.check(context.font, glyph),
+            ),
             inside: box.left >= sheet.left && box.right <= sheet.right && box.top >= sheet.top,
           };
         }),
@@ -198,28 +269,35 @@ test.describe('what a poster says, and how big', () => {
     });
   }
 
-  test('the country\'s own language is on every poster and sticker (Bulgarian at Sofia)', async ({ page }) => {
+  test("the country's own language is on every poster and sticker (Bulgarian at Sofia)", async ({ page }) => {
     for (const station of stations) {
       const expected = languagesOf(station);
-      for (const lang of countryOf(station.country).data.languages) expect(expected, station.code).toContain(lang);
+      for (const lang of countryOf(station.country).data.languages)
+        expect(expected, station.code).toContain(lang);
       for (const format of ['a4', 'sticker'] as const) {
         await page.goto(posterUrl(station.country, station.slug, format));
-        const langs = await page.locator('.headline').evaluateAll((lines) => lines.map((line) => line.getAttribute('lang')));
-        for (const lang of countryOf(station.country).data.languages) expect(langs, `${station.code} ${format}`).toContain(lang);
+        const langs = await page
+          .locator('.headline')
+          .evaluateAll((lines) => lines.map((line) => line.getAttribute('lang')));
+        for (const lang of countryOf(station.country).data.languages)
+          expect(langs, `${station.code} ${format}`).toContain(lang);
       }
     }
     await page.goto(posterUrl('bg', 'sofia-central', 'a4'));
     await expect(page.locator('.headline[lang="bg"]')).toHaveText('Нуждаете се от помощ?');
   });
 
-  test('the national line\'s hours are printed where it is not open around the clock, and only there', async ({ page }) => {
+  test("the national line's hours are printed where it is not open around the clock, and only there", async ({
+    page,
+  }) => {
     for (const station of stations) {
       const numbers = numbersOf(station.country);
       for (const format of ['a4', 'sticker', 'tearoff'] as const) {
         await page.goto(posterUrl(station.country, station.slug, format));
         const hours = page.locator('[data-number="helpline"] [data-hours]');
         if (numbers.helplineHours) {
-          for (const span of numbers.helplineHours) await expect(hours, `${station.code} ${format}`).toContainText(`${span.opens}–${span.closes}`);
+          for (const span of numbers.helplineHours)
+            await expect(hours, `${station.code} ${format}`).toContainText(`${span.opens}–${span.closes}`);
         } else {
           await expect(hours, `${station.code} ${format}`).toHaveCount(0);
         }
@@ -237,7 +315,11 @@ test.describe('what a poster says, and how big', () => {
       await page.emulateMedia({ media: 'print' });
       const helpline = page.locator('[data-number="helpline"] .digits');
       await expect(helpline).toHaveText(displayNumber(numbersOf(station.country).helpline));
-      const [digits, sheet, emergency] = await Promise.all([helpline.boundingBox(), page.locator('.sheet').boundingBox(), page.locator('[data-number="emergency"] .digits').boundingBox()]);
+      const [digits, sheet, emergency] = await Promise.all([
+        helpline.boundingBox(),
+        page.locator('.sheet').boundingBox(),
+        page.locator('[data-number="emergency"] .digits').boundingBox(),
+      ]);
       expect(digits!.y + digits!.height, station.code).toBeLessThanOrEqual(sheet!.y + sheet!.height);
       expect(digits!.y, `${station.code}: below 112`).toBeGreaterThan(emergency!.y);
     }
@@ -248,18 +330,28 @@ test.describe('what a poster says, and how big', () => {
       await page.goto(posterUrl('de', 'berlin-hbf', format.id));
       await page.emulateMedia({ media: 'print' });
       const areas = await page.locator('.sheet').evaluate((sheet) => {
-        const area = (element: Element) => { const box = element.getBoundingClientRect(); return box.width * box.height; };
-        return { qr: area(sheet.querySelector('svg.qr')!), others: [...sheet.querySelectorAll('.headline, .digits, .scan, .labels')].map(area) };
+        const area = (element: Element) => {
+          const box = element.getBoundingClientRect();
+          return box.width * box.height;
+        };
+        return {
+          qr: area(sheet.querySelector('svg.qr')!),
+          others: [...sheet.querySelectorAll('.headline, .digits, .scan, .labels')].map(area),
+        };
       });
       expect(Math.max(...areas.others), format.id).toBeLessThan(areas.qr);
     }
   });
 
-  test('/posters/ opens with a jump list that leads to each station\'s posters', async ({ page }) => {
+  test("/posters/ opens with a jump list that leads to each station's posters", async ({ page }) => {
     await page.goto(postersUrl());
     const jump = page.getByRole('navigation', { name: 'All stations' });
     await expect(jump.getByRole('link')).toHaveCount(stations.length);
-    for (const station of stations) await expect(jump.getByRole('link', { name: station.name })).toHaveAttribute('href', `#posters-${station.code}`);
+    for (const station of stations)
+      await expect(jump.getByRole('link', { name: station.name })).toHaveAttribute(
+        'href',
+        `#posters-${station.code}`,
+      );
     await jump.getByRole('link', { name: 'Sofia Central' }).click();
     await expect(page).toHaveURL(/#posters-BG-SC$/);
     await expect(page.locator('[data-station-code="BG-SC"] h3')).toBeInViewport();

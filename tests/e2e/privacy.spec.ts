@@ -30,12 +30,16 @@ const TEMPLATES = [
 ];
 
 for (const path of TEMPLATES) {
-  test(`${path}: only same-origin requests, no cookies, nothing stored, no CSP violation`, async ({ page, context }) => {
+  test(`${path}: only same-origin requests, no cookies, nothing stored, no CSP violation`, async ({
+    page,
+    context,
+  }) => {
     const requests: string[] = [];
     const violations: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     const response = await page.goto(`${site.origin}${path}`);
     await page.waitForLoadState('networkidle');

@@ -6,7 +6,9 @@ const NEUTRAL = /^https:\/\/www\.bbc\.com\/weather/;
 
 // The neutral site is answered locally: tests never reach the internet.
 test.beforeEach(async ({ page }) => {
-  await page.route(NEUTRAL, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  await page.route(NEUTRAL, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+  );
 });
 
 async function openStationFromHome(page: Page) {
@@ -19,7 +21,10 @@ async function openStationFromHome(page: Page) {
 
 test('the button leaves at once and Back does not return to the page', async ({ page }) => {
   await openStationFromHome(page);
-  await page.locator('.top-bar').getByRole('link', { name: /Exit this page/ }).click();
+  await page
+    .locator('.top-bar')
+    .getByRole('link', { name: /Exit this page/ })
+    .click();
   await expect(page).toHaveURL(NEUTRAL);
   await page.goBack();
   await expect(page).toHaveURL(/\/en\/$/);

@@ -34,13 +34,18 @@ const SERVICES_PAGE = `/en/${STATION}/services/`;
 const sampleContent = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'sample-content-'));
   try {
-    return readContent(sampleContentCopy(dir), { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) }).content;
+    return readContent(sampleContentCopy(dir), {
+      siteLanguages: ALL_LANGUAGE_CODES,
+      today: new Date().toISOString().slice(0, 10),
+    }).content;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 })();
 const station = sampleContent.stations.find((entry) => entry.id === STATION)!;
-const services = station.data.services.map((id) => sampleContent.services.find((service) => service.id === id)!);
+const services = station.data.services.map(
+  (id) => sampleContent.services.find((service) => service.id === id)!,
+);
 /** Services with coordinates from their source: only these have a marker on either map. */
 const located = services.filter((service) => service.data.location);
 const timeZone = countryOf('ro').data.timezone;
@@ -48,23 +53,37 @@ const timeZone = countryOf('ro').data.timezone;
 const NOW = new Date('2026-06-01T10:00:00Z');
 const TILE_HOST = 'tile.openstreetmap.org';
 /** The smallest valid PNG, served for every tile so no test ever reaches the tile server. */
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 /** The ids the list must show for a query, worked out from the content with the same rules. */
 const expectedFor = (query: string) =>
-  services.filter((service) => matchesFilters(service.data, filtersFromQuery(query), { lang: 'en', timeZone, now: NOW })).map((service) => service.id).sort();
+  services
+    .filter((service) =>
+      matchesFilters(service.data, filtersFromQuery(query), { lang: 'en', timeZone, now: NOW }),
+    )
+    .map((service) => service.id)
+    .sort();
 /** The same, for the maps: services without coordinates are in the list only. */
-const expectedOnMap = (query: string) => expectedFor(query).filter((id) => located.some((service) => service.id === id));
+const expectedOnMap = (query: string) =>
+  expectedFor(query).filter((id) => located.some((service) => service.id === id));
 
 /** Records every request; serves tiles from memory (or fails them) and refuses anything else off this site. */
-async function watchNetwork(page: Page, site: SampleSite, tiles: 'serve' | 'fail' = 'serve'): Promise<string[]> {
+async function watchNetwork(
+  page: Page,
+  site: SampleSite,
+  tiles: 'serve' | 'fail' = 'serve',
+): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.route(
     (url) => url.origin !== site.origin,
     (route) => {
       const url = new URL(route.request().url());
-      if (url.hostname === TILE_HOST && tiles === 'serve') return route.fulfill({ status: 200, contentType: 'image/png', body: TINY_PNG });
+      if (url.hostname === TILE_HOST && tiles === 'serve')
+        return route.fulfill({ status: 200, contentType: 'image/png', body: TINY_PNG });
       return route.abort('internetdisconnected');
     },
   );
@@ -72,9 +91,17 @@ async function watchNetwork(page: Page, site: SampleSite, tiles: 'serve' | 'fail
 }
 
 const leafletRequests = (requests: readonly string[]) => requests.filter((url) => /leaflet/i.test(url));
-const shownListIds = (page: Page) => page.locator('.services > li:visible').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.serviceId ?? '').sort());
+const shownListIds = (page: Page) =>
+  page
+    .locator('.services > li:visible')
+    .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.serviceId ?? '').sort());
 const shownMiniMapIds = (page: Page) =>
-  page.locator('[data-mini-map] [data-service-id]').evaluateAll((marks) => marks.filter((g) => g.getAttribute('display') !== 'none').map((g) => (g as SVGElement).dataset.serviceId ?? '').sort());
+  page.locator('[data-mini-map] [data-service-id]').evaluateAll((marks) =>
+    marks
+      .filter((g) => g.getAttribute('display') !== 'none')
+      .map((g) => (g as SVGElement).dataset.serviceId ?? '')
+      .sort(),
+  );
 const mapMarkers = (page: Page) => page.locator('.leaflet-marker-pane .map-marker');
 
 async function openMap(page: Page) {
@@ -87,7 +114,10 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(NOW);
 });
 
-test('the station page lists services nearest first with hours, open now and a link to the map, and loads no map code', async ({ page, sampleSite }) => {
+test('the station page lists services nearest first with hours, open now and a link to the map, and loads no map code', async ({
+  page,
+  sampleSite,
+}) => {
   const requests = await watchNetwork(page, sampleSite);
   await page.goto(`/en/${STATION}/`);
   const entries = page.locator('.services > li');
@@ -96,14 +126,20 @@ test('the station page lists services nearest first with hours, open now and a l
   await expect(entries.first()).toContainText(/of the station/);
   // 24/7 at sample 1; the list says so at build time, the script adds the state at the station's clock.
   await expect(entries.locator('[data-open-status]:visible').first()).toHaveText(/Open now|Closed now/);
-  await expect(page.getByRole('link', { name: 'Show on map' })).toHaveAttribute('href', `${SERVICES_PAGE}#map`);
+  await expect(page.getByRole('link', { name: 'Show on map' })).toHaveAttribute(
+    'href',
+    `${SERVICES_PAGE}#map`,
+  );
   await page.keyboard.press('End');
   await page.waitForLoadState('networkidle');
   expect(leafletRequests(requests)).toEqual([]);
   expect(requests.filter((url) => !url.startsWith(sampleSite.origin))).toEqual([]);
 });
 
-test('no Leaflet request until the map is opened; then SVG markers, popups and attribution', async ({ page, sampleSite }) => {
+test('no Leaflet request until the map is opened; then SVG markers, popups and attribution', async ({
+  page,
+  sampleSite,
+}) => {
   const requests = await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   await page.locator('#map').scrollIntoViewIfNeeded();
@@ -140,7 +176,10 @@ test('no Leaflet request until the map is opened; then SVG markers, popups and a
   await expect(first).toBeFocused();
 });
 
-test('filters change the list and both maps together, live in the URL and survive a reload', async ({ page, sampleSite }) => {
+test('filters change the list and both maps together, live in the URL and survive a reload', async ({
+  page,
+  sampleSite,
+}) => {
   await watchNetwork(page, sampleSite);
   await page.goto(SERVICES_PAGE);
   expect(await shownListIds(page)).toEqual(expectedFor(''));
@@ -149,7 +188,9 @@ test('filters change the list and both maps together, live in the URL and surviv
   await expect(page).toHaveURL(/\?women=1$/);
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor('?women=1'));
   expect(await shownMiniMapIds(page)).toEqual(expectedOnMap('?women=1'));
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(`Showing ${expectedFor('?women=1').length} of ${services.length} services.`);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(
+    `Showing ${expectedFor('?women=1').length} of ${services.length} services.`,
+  );
 
   await openMap(page);
   await expect(mapMarkers(page)).toHaveCount(expectedOnMap('?women=1').length + 1);
@@ -177,7 +218,10 @@ test('filters change the list and both maps together, live in the URL and surviv
   await expect.poll(() => shownListIds(page)).toEqual(expectedFor(''));
 });
 
-test('a shared link with filters and #map opens the filtered map straight away', async ({ page, sampleSite }) => {
+test('a shared link with filters and #map opens the filtered map straight away', async ({
+  page,
+  sampleSite,
+}) => {
   await watchNetwork(page, sampleSite);
   await page.goto(`${SERVICES_PAGE}?free=1&women=1#map`);
   await expect(page.locator('.service-map__canvas.leaflet-container')).toBeVisible();
@@ -227,7 +271,9 @@ test('axe passes on the directory in Arabic (right to left)', async ({ page, sam
 test.describe('with JavaScript turned off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the directory shows every service and the mini-map with a scale bar; no filters, no map button', async ({ page }) => {
+  test('the directory shows every service and the mini-map with a scale bar; no filters, no map button', async ({
+    page,
+  }) => {
     await page.goto(SERVICES_PAGE);
     await expect(page.locator('.services > li')).toHaveCount(services.length);
     await expect(page.locator('[data-service-filters]')).toBeHidden();
@@ -244,9 +290,14 @@ test.describe('find my nearest station', () => {
   const position = { latitude: 47.1612345, longitude: 27.5698765 };
   test.use({ permissions: ['geolocation'], geolocation: position });
 
-  test('uses the position on the device only: the nearest station first, and no request carries it', async ({ page, context }) => {
+  test('uses the position on the device only: the nearest station first, and no request carries it', async ({
+    page,
+    context,
+  }) => {
     const sent: string[] = [];
-    page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''} ${JSON.stringify(request.headers())}`));
+    page.on('request', (request) =>
+      sent.push(`${request.url()} ${request.postData() ?? ''} ${JSON.stringify(request.headers())}`),
+    );
     await page.goto('/en/');
     await context.setGeolocation(position);
     await page.getByRole('button', { name: 'Find my nearest station' }).click();
@@ -257,7 +308,11 @@ test.describe('find my nearest station', () => {
     await first.click();
     await expect(page).toHaveURL(/\/en\/ro\/iasi\/$/);
     await page.waitForLoadState('networkidle');
-    for (const digits of ['1612345', '5698765', '47.161', '27.569']) expect(sent.filter((line) => line.includes(digits)), digits).toEqual([]);
+    for (const digits of ['1612345', '5698765', '47.161', '27.569'])
+      expect(
+        sent.filter((line) => line.includes(digits)),
+        digits,
+      ).toEqual([]);
   });
 });
 
@@ -272,10 +327,26 @@ test('the HSDS export lists every service of the country, with samples labelled'
   const response = await request.get('/data/hsds/ro.json');
   expect(response.headers()['content-type']).toMatch(/json/);
   const doc = await response.json();
-  for (const table of ['organizations', 'services', 'locations', 'service_at_location', 'phones', 'schedules', 'languages']) expect(Array.isArray(doc[table]), table).toBe(true);
-  const romanian = new Set(sampleContent.stations.filter((entry) => entry.data.country === 'ro').flatMap((entry) => entry.data.services));
+  for (const table of [
+    'organizations',
+    'services',
+    'locations',
+    'service_at_location',
+    'phones',
+    'schedules',
+    'languages',
+  ])
+    expect(Array.isArray(doc[table]), table).toBe(true);
+  const romanian = new Set(
+    sampleContent.stations
+      .filter((entry) => entry.data.country === 'ro')
+      .flatMap((entry) => entry.data.services),
+  );
   expect(doc.services).toHaveLength(romanian.size);
-  expect(doc.services.filter((service: { safe_station: { sample?: boolean } }) => service.safe_station.sample).length).toBeGreaterThan(0);
+  expect(
+    doc.services.filter((service: { safe_station: { sample?: boolean } }) => service.safe_station.sample)
+      .length,
+  ).toBeGreaterThan(0);
   for (const service of doc.services) {
     expect(romanian.has(service.safe_station.content_id)).toBe(true);
     if (service.safe_station.sample) {

@@ -9,7 +9,11 @@ const romania = countryOf('ro');
 const nationalLine = contactsOf(romania.data.antiTrafficking)[0]!;
 const nationalNumber = nationalLine.data.phones[0]!.number;
 
-for (const [lang, dir] of [['en', 'ltr'], ['uk', 'ltr'], ['ar', 'rtl']] as const) {
+for (const [lang, dir] of [
+  ['en', 'ltr'],
+  ['uk', 'ltr'],
+  ['ar', 'rtl'],
+] as const) {
   test(`station page in ${lang} shows 112 and the national helpline as tel: links`, async ({ page }) => {
     await page.goto(`/${lang}/ro/bucuresti-nord/`);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -58,9 +62,16 @@ test.describe('with JavaScript turned off', () => {
 
   test('a station page still shows every helpline of its country', async ({ page }) => {
     await page.goto('/en/ro/bucuresti-nord/');
-    const hrefs = await page.locator('a[href^="tel:"], a[href^="sms:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const services = shipped.stations.find((entry) => entry.id === 'ro/bucuresti-nord')!.data.services.map((id) => shipped.services.find((service) => service.id === id)!);
-    const expected = [...contactsOf([...romania.data.emergency, ...romania.data.antiTrafficking, ...romania.data.helplines]), ...services].flatMap((entry) =>
+    const hrefs = await page
+      .locator('a[href^="tel:"], a[href^="sms:"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const services = shipped.stations
+      .find((entry) => entry.id === 'ro/bucuresti-nord')!
+      .data.services.map((id) => shipped.services.find((service) => service.id === id)!);
+    const expected = [
+      ...contactsOf([...romania.data.emergency, ...romania.data.antiTrafficking, ...romania.data.helplines]),
+      ...services,
+    ].flatMap((entry) =>
       entry.data.phones.map((phone) => `${phone.kind === 'sms' ? 'sms' : 'tel'}:${phone.number}`),
     );
     expect(expected.length).toBeGreaterThan(5);
@@ -89,7 +100,9 @@ test('a station with no real service says so and offers the national line', asyn
   await expect(page.locator('[data-service-filters]')).toHaveCount(0);
 });
 
-test('real providers without coordinates or hours: no distance, no map, no "open now"; unverified is said', async ({ page }) => {
+test('real providers without coordinates or hours: no distance, no map, no "open now"; unverified is said', async ({
+  page,
+}) => {
   const station = shipped.stations.find((entry) => entry.id === 'ro/bucuresti-nord')!;
   const services = station.data.services.map((id) => shipped.services.find((service) => service.id === id)!);
   expect(services.every((service) => !service.data.location && !service.data.hours)).toBe(true);
@@ -100,7 +113,8 @@ test('real providers without coordinates or hours: no distance, no map, no "open
   await expect(page.locator('.service-number')).toHaveCount(0);
   await expect(page.locator('[data-open-status]:visible')).toHaveCount(0);
   await expect(page.locator('#map')).toHaveCount(0);
-  for (const card of await cards.all()) await expect(card.locator('.badge')).toHaveText('Not yet confirmed. Check before you rely on it.');
+  for (const card of await cards.all())
+    await expect(card.locator('.badge')).toHaveText('Not yet confirmed. Check before you rely on it.');
   await page.goto('/en/ro/bucuresti-nord/');
   await expect(page.getByRole('link', { name: 'Show on map' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'All services near here, with filters' })).toBeVisible();
@@ -115,7 +129,9 @@ test('the station page says once when its facts were checked, not on every card'
   ];
   const oldest = oldestDate(shown.map((entry) => entry.data.verified?.date))!;
   await expect(page.getByText(/^Checked on /)).toHaveCount(1);
-  await expect(page.locator('.checked-on')).toHaveText(`Checked on ${formatDate(oldest, 'en')} from public sources.`);
+  await expect(page.locator('.checked-on')).toHaveText(
+    `Checked on ${formatDate(oldest, 'en')} from public sources.`,
+  );
   await expect(page.locator('.card').getByText(/Checked on/)).toHaveCount(0);
   // The country page keeps the date on each card.
   await page.goto('/en/ro/');
@@ -129,7 +145,9 @@ test.describe('hours that help decide', () => {
   const officeLine = `.emergency a[href="tel:${officeHoursLine.data.phones[0]!.number}"]`;
   const roundTheClock = `.emergency a[href="tel:${roundTheClockLine.data.phones[0]!.number}"]`;
 
-  test('on a Saturday at noon in Amsterdam the office-hours line says closed — call 112', async ({ page }) => {
+  test('on a Saturday at noon in Amsterdam the office-hours line says closed — call 112', async ({
+    page,
+  }) => {
     expect(officeHoursLine.data.hours).not.toBe('24/7');
     // 2026-12-05 is a Saturday; 11:00 UTC is 12:00 in Amsterdam.
     await page.clock.setFixedTime(new Date('2026-12-05T11:00:00Z'));
@@ -145,7 +163,9 @@ test.describe('hours that help decide', () => {
     await expect(page.locator(officeLine).locator('[data-open-status]')).toHaveText('Open now');
   });
 
-  test('a line answered round the clock says 24 hours and makes no open or closed claim', async ({ page }) => {
+  test('a line answered round the clock says 24 hours and makes no open or closed claim', async ({
+    page,
+  }) => {
     expect(roundTheClockLine.data.hours).toBe('24/7');
     await page.clock.setFixedTime(new Date('2026-12-05T11:00:00Z'));
     await page.goto('/en/pl/przemysl-glowny/');
@@ -153,7 +173,9 @@ test.describe('hours that help decide', () => {
     await expect(page.locator(roundTheClock).locator('[data-open-status]')).toHaveCount(0);
   });
 
-  test('the helpline for women in Germany is headed and labelled for women, not as the trafficking line', async ({ page }) => {
+  test('the helpline for women in Germany is headed and labelled for women, not as the trafficking line', async ({
+    page,
+  }) => {
     await page.goto('/en/de/berlin-hbf/');
     const emergency = page.locator('.emergency');
     await expect(emergency.getByRole('heading', { name: 'Helpline for women' })).toBeVisible();
@@ -192,6 +214,8 @@ test('the language menu shows every language at once, in two columns on a phone'
     await expect(link).toHaveText(name);
     await expect(link, code).toBeInViewport({ ratio: 1 });
   }
-  const columns = await links.evaluateAll((all) => new Set(all.map((a) => Math.round(a.getBoundingClientRect().left))).size);
+  const columns = await links.evaluateAll(
+    (all) => new Set(all.map((a) => Math.round(a.getBoundingClientRect().left))).size,
+  );
   expect(columns).toBe(2);
 });

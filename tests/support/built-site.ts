@@ -38,7 +38,9 @@ export function readBuiltPages(): BuiltPage[] {
 
 function parseBuiltPages(): BuiltPage[] {
   if (!existsSync(join(outDir, 'index.html'))) {
-    throw new Error(`No build in ${outDir}. Run "npm run build" first (or set OUT_DIR to the folder you built into).`);
+    throw new Error(
+      `No build in ${outDir}. Run "npm run build" first (or set OUT_DIR to the folder you built into).`,
+    );
   }
   return filesBelow(outDir)
     .filter((file) => file.endsWith('.html'))
@@ -47,7 +49,9 @@ function parseBuiltPages(): BuiltPage[] {
       const html = readFileSync(file, 'utf8');
       const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
       const lang = root.querySelector('html')?.getAttribute('lang') ?? '';
-      const noindex = root.querySelectorAll('meta[name="robots"]').some((meta) => /noindex/i.test(meta.getAttribute('content') ?? ''));
+      const noindex = root
+        .querySelectorAll('meta[name="robots"]')
+        .some((meta) => /noindex/i.test(meta.getAttribute('content') ?? ''));
       return { url: urlOfFile(file), file, html, root, lang, noindex };
     });
 }
@@ -74,10 +78,17 @@ export function readSitemap(): SitemapEntry[] {
   const index = readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8');
   const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
   return files.flatMap((file) =>
-    [...readFileSync(join(outDir, file), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body = '']) => ({
-      path: new URL(/<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '').pathname,
-      alternates: new Map([...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1] ?? '', new URL(match[2] ?? '').pathname])),
-    })),
+    [...readFileSync(join(outDir, file), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map(
+      ([, body = '']) => ({
+        path: new URL(/<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '').pathname,
+        alternates: new Map(
+          [...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [
+            match[1] ?? '',
+            new URL(match[2] ?? '').pathname,
+          ]),
+        ),
+      }),
+    ),
   );
 }
 
@@ -150,8 +161,12 @@ export function referencesOf(page: BuiltPage): Reference[] {
     for (const attribute of URL_ATTRIBUTES[tag] ?? []) {
       const value = element.getAttribute(attribute);
       if (value === undefined) continue;
-      const values = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
-      for (const url of values.filter(Boolean)) references.push({ element, source: `${tag}[${attribute}]`, value: url });
+      const values =
+        attribute === 'srcset'
+          ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+          : [value];
+      for (const url of values.filter(Boolean))
+        references.push({ element, source: `${tag}[${attribute}]`, value: url });
     }
   }
   for (const element of page.root.querySelectorAll('meta[http-equiv]')) {
@@ -160,10 +175,12 @@ export function referencesOf(page: BuiltPage): Reference[] {
     if (url) references.push({ element, source: 'meta[refresh]', value: url.trim() });
   }
   for (const element of page.root.querySelectorAll('style')) {
-    for (const url of cssUrls(element.textContent)) references.push({ element, source: 'style url()', value: url });
+    for (const url of cssUrls(element.textContent))
+      references.push({ element, source: 'style url()', value: url });
   }
   for (const element of page.root.querySelectorAll('[style]')) {
-    for (const url of cssUrls(element.getAttribute('style') ?? '')) references.push({ element, source: '[style] url()', value: url });
+    for (const url of cssUrls(element.getAttribute('style') ?? ''))
+      references.push({ element, source: '[style] url()', value: url });
   }
   return references;
 }

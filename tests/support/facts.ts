@@ -10,7 +10,8 @@ import type { Hours, OpeningSpan, Weekday } from '../../src/schemas/common';
  * source list of providers.md (P1–P183).
  */
 export const FACTS_DIR = fileURLToPath(new URL('../../../shared/facts/', import.meta.url));
-export const factsAvailable = existsSync(`${FACTS_DIR}helplines.md`) && existsSync(`${FACTS_DIR}providers.md`);
+export const factsAvailable =
+  existsSync(`${FACTS_DIR}helplines.md`) && existsSync(`${FACTS_DIR}providers.md`);
 
 const COUNTRIES: Record<string, { code: string; callingCode: string }> = {
   romania: { code: 'ro', callingCode: '40' },
@@ -48,14 +49,23 @@ export interface NumberFact {
 
 type Statements = Pick<NumberFact, 'hours' | 'free' | 'inService'>;
 
-const DAY_NAMES: Record<string, Weekday> = { mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat', sun: 'sun' };
+const DAY_NAMES: Record<string, Weekday> = {
+  mon: 'mon',
+  tue: 'tue',
+  wed: 'wed',
+  thu: 'thu',
+  fri: 'fri',
+  sat: 'sat',
+  sun: 'sun',
+};
 const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const pad = (value: string | undefined) => (value ?? '00').padStart(2, '0');
 
 /** Day ranges ("Mon–Fri", "Tue/Thu", "daily") followed by a time range ("09:00–17:00", "09–19"). */
 function openingSpans(text: string): OpeningSpan[] {
   const spans: OpeningSpan[] = [];
-  const pattern = /\b(daily|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s*[–\-/,]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)*)\s+(\d{1,2})(?::(\d{2}))?\s*[–-]\s*(\d{1,2})(?::(\d{2}))?/gi;
+  const pattern =
+    /\b(daily|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s*[–\-/,]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)*)\s+(\d{1,2})(?::(\d{2}))?\s*[–-]\s*(\d{1,2})(?::(\d{2}))?/gi;
   for (const match of text.matchAll(pattern)) {
     const [, dayText = '', openH, openM, closeH, closeM] = match;
     let days: Weekday[];
@@ -99,12 +109,18 @@ export function numbersIn(text: string, callingCode: string): string[] {
   return found;
 }
 
-const cells = (line: string) => line.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
-const tableRows = (section: string) => section.split('\n').filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line));
+const cells = (line: string) =>
+  line
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim());
+const tableRows = (section: string) =>
+  section.split('\n').filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line));
 
 function section(markdown: string, heading: RegExp): string {
   const start = markdown.search(heading);
-  if (start < 0) throw new Error(`helplines.md: section ${heading} not found; has the facts file changed shape?`);
+  if (start < 0)
+    throw new Error(`helplines.md: section ${heading} not found; has the facts file changed shape?`);
   const rest = markdown.slice(start + 1);
   const end = rest.search(/\n#{2,3} /);
   return end < 0 ? rest : rest.slice(0, end);
@@ -116,10 +132,18 @@ export interface HelplineFacts {
   readonly d: Map<string, NumberFact>;
 }
 
-function record(map: Map<string, NumberFact>, country: string, number: string, statements: Statements, from: string): void {
+function record(
+  map: Map<string, NumberFact>,
+  country: string,
+  number: string,
+  statements: Statements,
+  from: string,
+): void {
   const key = `${country}:${number}`;
   const fact = map.get(key) ?? { country, number, from: new Set<string>() };
-  for (const name of ['hours', 'free', 'inService'] as const) if (statements[name] !== undefined && fact[name] === undefined) Object.assign(fact, { [name]: statements[name] });
+  for (const name of ['hours', 'free', 'inService'] as const)
+    if (statements[name] !== undefined && fact[name] === undefined)
+      Object.assign(fact, { [name]: statements[name] });
   fact.from.add(from);
   map.set(key, fact);
 }
@@ -141,7 +165,14 @@ export function parseHelplineFacts(markdown: string): HelplineFacts {
     for (const part of numberCell.split(';')) {
       const partNumbers = numbersIn(part, a1Country.callingCode);
       numbers.push(...partNumbers);
-      for (const number of partNumbers) record(a, a1Country.code, number, { ...statementsIn(part.replace(/\+?\d[\d ]*\d/g, '')), ...rowStatements }, 'A1');
+      for (const number of partNumbers)
+        record(
+          a,
+          a1Country.code,
+          number,
+          { ...statementsIn(part.replace(/\+?\d[\d ]*\d/g, '')), ...rowStatements },
+          'A1',
+        );
     }
     a1Rows.push({ country: a1Country.code, operator, numbers });
   }
@@ -156,13 +187,19 @@ export function parseHelplineFacts(markdown: string): HelplineFacts {
     values.forEach((value, index) => {
       const column = columns[index + 1] ?? '';
       if (index === 0) {
-        for (const part of value.split(';')) for (const number of numbersIn(part, country.callingCode)) record(a, country.code, number, statementsIn(part), 'A2');
+        for (const part of value.split(';'))
+          for (const number of numbersIn(part, country.callingCode))
+            record(a, country.code, number, statementsIn(part), 'A2');
         return;
       }
-      const number = column.match(/^(\d{3}) (\d{3})/)?.slice(1).join('');
+      const number = column
+        .match(/^(\d{3}) (\d{3})/)
+        ?.slice(1)
+        .join('');
       if (!number) return;
       if (value.includes('✘')) record(a, country.code, number, { inService: false }, 'A2');
-      else if (value.includes('✔')) record(a, country.code, number, { inService: true, ...statementsIn(value) }, 'A2');
+      else if (value.includes('✔'))
+        record(a, country.code, number, { inService: true, ...statementsIn(value) }, 'A2');
     });
   }
 
@@ -175,7 +212,9 @@ export function parseHelplineFacts(markdown: string): HelplineFacts {
     if (!country) continue;
     let itemNumbers = numbersIn(item, country.callingCode);
     if (itemNumbers.length === 0 && numbersIn(now, country.callingCode).length === 0) {
-      itemNumbers = a1Rows.find((line) => line.country === country.code && line.operator.includes(firstWord))?.numbers ?? [];
+      itemNumbers =
+        a1Rows.find((line) => line.country === country.code && line.operator.includes(firstWord))?.numbers ??
+        [];
     }
     let current = itemNumbers;
     for (const part of now.split(';')) {
@@ -202,7 +241,8 @@ export function factFor(facts: HelplineFacts, country: string, number: string): 
   };
 }
 
-const spanKey = (span: OpeningSpan) => `${[...span.days].sort((x, y) => WEEK.indexOf(x) - WEEK.indexOf(y)).join(',')} ${span.opens}-${span.closes}`;
+const spanKey = (span: OpeningSpan) =>
+  `${[...span.days].sort((x, y) => WEEK.indexOf(x) - WEEK.indexOf(y)).join(',')} ${span.opens}-${span.closes}`;
 const hoursKey = (hours: Hours) => (hours === '24/7' ? '24/7' : hours.map(spanKey).sort().join('; '));
 
 export interface Comparison {
@@ -213,7 +253,9 @@ export interface Comparison {
 
 /** True when a table row of providers.md holds the number (written there in E.164 or as a short code). */
 export function inProviderTables(providers: string, number: string): boolean {
-  return providers.split('\n').some((line) => line.startsWith('|') && line.replace(/[\s"()]/g, '').includes(number));
+  return providers
+    .split('\n')
+    .some((line) => line.startsWith('|') && line.replace(/[\s"()]/g, '').includes(number));
 }
 
 /**
@@ -221,29 +263,45 @@ export function inProviderTables(providers: string, number: string): boolean {
  * with the facts that list the number. A number in neither helplines.md nor
  * the tables of providers.md (a typo, or a number from memory) is a mismatch.
  */
-export function compareContactsWithFacts(content: Pick<ContentSet, 'contacts'>, facts: HelplineFacts, providers: string): Comparison {
+export function compareContactsWithFacts(
+  content: Pick<ContentSet, 'contacts'>,
+  facts: HelplineFacts,
+  providers: string,
+): Comparison {
   const mismatches: string[] = [];
   let compared = 0;
   for (const contact of content.contacts) {
     for (const phone of contact.data.phones) {
       const fact = factFor(facts, contact.data.country, phone.number);
       if (!fact) {
-        if (!inProviderTables(providers, phone.number)) mismatches.push(`${contact.file} ${phone.number}: in neither helplines.md nor providers.md; check the digits against the source`);
+        if (!inProviderTables(providers, phone.number))
+          mismatches.push(
+            `${contact.file} ${phone.number}: in neither helplines.md nor providers.md; check the digits against the source`,
+          );
         continue;
       }
       compared += 1;
       const where = `${contact.file} ${phone.number} (facts ${[...fact.from].join('+')})`;
       if (fact.inService === false) mismatches.push(`${where}: the facts say this number is not in service`);
-      if (phone.free === true && fact.free !== true) mismatches.push(`${where}: marked free, but the facts do not say it is free`);
-      if (fact.free === true && phone.free !== true) mismatches.push(`${where}: the facts say it is free; set free: true`);
-      if (fact.free === false && phone.free === true) mismatches.push(`${where}: the facts say it is not a free call`);
-      if (fact.hours === 'unknown' && contact.data.hours) mismatches.push(`${where}: hours ${hoursKey(contact.data.hours)}, but the facts say they are unconfirmed`);
+      if (phone.free === true && fact.free !== true)
+        mismatches.push(`${where}: marked free, but the facts do not say it is free`);
+      if (fact.free === true && phone.free !== true)
+        mismatches.push(`${where}: the facts say it is free; set free: true`);
+      if (fact.free === false && phone.free === true)
+        mismatches.push(`${where}: the facts say it is not a free call`);
+      if (fact.hours === 'unknown' && contact.data.hours)
+        mismatches.push(
+          `${where}: hours ${hoursKey(contact.data.hours)}, but the facts say they are unconfirmed`,
+        );
       if (fact.hours && fact.hours !== 'unknown') {
         const expected = hoursKey(fact.hours);
         const shown = contact.data.hours ? hoursKey(contact.data.hours) : undefined;
         // Hours of one number among several may live in that number's note ("Tuesday and Thursday 16:00-20:00").
-        const inNote = fact.hours !== '24/7' && fact.hours.every((span) => phone.note?.en?.includes(`${span.opens}-${span.closes}`));
-        if (shown !== expected && !inNote) mismatches.push(`${where}: hours ${shown ?? '(none)'}, the facts say ${expected}`);
+        const inNote =
+          fact.hours !== '24/7' &&
+          fact.hours.every((span) => phone.note?.en?.includes(`${span.opens}-${span.closes}`));
+        if (shown !== expected && !inNote)
+          mismatches.push(`${where}: hours ${shown ?? '(none)'}, the facts say ${expected}`);
       }
     }
   }
@@ -255,4 +313,5 @@ export function providerSourceIds(markdown: string): Set<string> {
   return new Set([...markdown.matchAll(/^- (P\d+) https?:\/\//gm)].map((match) => match[1] as string));
 }
 
-export const readFacts = (name: 'helplines.md' | 'providers.md') => readFileSync(`${FACTS_DIR}${name}`, 'utf8');
+export const readFacts = (name: 'helplines.md' | 'providers.md') =>
+  readFileSync(`${FACTS_DIR}${name}`, 'utf8');

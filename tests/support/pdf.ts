@@ -7,7 +7,11 @@ import { PNG } from 'pngjs';
 export function pdfInfo(file: string): { pages: number; widthPt: number; heightPt: number } {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), widthPt: Number(size?.[1]), heightPt: Number(size?.[2]) };
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    widthPt: Number(size?.[1]),
+    heightPt: Number(size?.[2]),
+  };
 }
 
 /** Every font in the file with whether it is embedded. */
@@ -32,9 +36,21 @@ export const mmToPt = (mm: number) => (mm * 72) / 25.4;
  * the printed width of the symbol, measured from the decoder's finder
  * pattern centres (which sit 3.5 modules in from each edge).
  */
-export function decodeQrFromPdf(file: string, dpi: number, modules: number): { data: string; symbolMm: number } | undefined {
-  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', file], { maxBuffer: 256 * 1024 * 1024 }));
-  const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+export function decodeQrFromPdf(
+  file: string,
+  dpi: number,
+  modules: number,
+): { data: string; symbolMm: number } | undefined {
+  const png = PNG.sync.read(
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', file], {
+      maxBuffer: 256 * 1024 * 1024,
+    }),
+  );
+  const found = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
   if (!found) return undefined;
   const { topLeftFinderPattern: a, topRightFinderPattern: b } = found.location;
   const modulePx = Math.hypot(b.x - a.x, b.y - a.y) / (modules - 7);

@@ -21,16 +21,26 @@ export function sampleContentCopy(into: string): string {
   cpSync('content', contentDir, { recursive: true });
   cpSync(join(SAMPLES_DIR, 'services'), join(contentDir, 'services'), { recursive: true });
   for (const country of readdirSync(join(SAMPLES_DIR, 'services'))) {
-    const samples = readdirSync(join(SAMPLES_DIR, 'services', country)).map((name) => name.replace(/\.ya?ml$/, ''));
+    const samples = readdirSync(join(SAMPLES_DIR, 'services', country)).map((name) =>
+      name.replace(/\.ya?ml$/, ''),
+    );
     for (const stationFile of readdirSync(join(contentDir, 'stations', country))) {
       const slug = stationFile.replace(/\.ya?ml$/, '');
-      const ids = samples.filter((name) => name.startsWith(`${slug}-sample-`)).map((name) => `${country}/${name}`);
+      const ids = samples
+        .filter((name) => name.startsWith(`${slug}-sample-`))
+        .map((name) => `${country}/${name}`);
       if (ids.length === 0) continue;
       const file = join(contentDir, 'stations', country, stationFile);
       const yaml = readFileSync(file, 'utf8');
       const listed = /^services: \[(.*)\]$/m.exec(yaml);
       if (!listed) throw new Error(`${file}: expected a one-line "services: [...]" to add the samples to`);
-      const all = [...(listed[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean), ...ids];
+      const all = [
+        ...(listed[1] ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+        ...ids,
+      ];
       writeFileSync(file, yaml.replace(listed[0], `services: [${all.join(', ')}]`));
     }
   }

@@ -59,7 +59,9 @@ export function build(env: Record<string, string>, label: string): Promise<void>
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${label} build failed (exit ${code}):\n${output.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new Error(`${label} build failed (exit ${code}):\n${output.slice(-4000)}`)),
+    );
   });
 }
 
@@ -70,9 +72,18 @@ export async function makeStaffTestBuilds(): Promise<StaffTestBuilds> {
 
   const pair = await generateBadgeKeyPair();
   const today = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(contentDir, 'badges/keys.yaml'), `${keysYamlEntry(TEST_KEY_ID, TEST_ISSUER, today, await exportPublicJwk(pair.publicKey))}\n`);
-  writeFileSync(join(contentDir, 'badges/revoked.yaml'), `- id: ${REVOKED_BADGE_ID}\n  revoked: ${today}\n  note: "revoked by the e2e test"\n`);
-  writeFileSync(join(contentDir, `staff/stations/${FILLED_STATION.country}/${FILLED_STATION.slug}.yaml`), FILLED_STATION_YAML);
+  writeFileSync(
+    join(contentDir, 'badges/keys.yaml'),
+    `${keysYamlEntry(TEST_KEY_ID, TEST_ISSUER, today, await exportPublicJwk(pair.publicKey))}\n`,
+  );
+  writeFileSync(
+    join(contentDir, 'badges/revoked.yaml'),
+    `- id: ${REVOKED_BADGE_ID}\n  revoked: ${today}\n  note: "revoked by the e2e test"\n`,
+  );
+  writeFileSync(
+    join(contentDir, `staff/stations/${FILLED_STATION.country}/${FILLED_STATION.slug}.yaml`),
+    FILLED_STATION_YAML,
+  );
 
   // Outputs inside the project (git-ignored .cache/): the PWA plugin writes the service worker
   // next to the project for an output folder outside it, and the leak check must see that file.
@@ -83,8 +94,24 @@ export async function makeStaffTestBuilds(): Promise<StaffTestBuilds> {
   // Fixed cache folders make repeated runs faster; the outputs are fresh every time.
   const cache = resolve('.cache');
   await Promise.all([
-    build({ CONTENT_DIR: contentDir, OUT_DIR: publicDir, ASTRO_CACHE_DIR: join(cache, 'e2e-staff-builds-public'), STAFF_BUILD: '' }, 'public'),
-    build({ CONTENT_DIR: contentDir, OUT_DIR: staffDir, ASTRO_CACHE_DIR: join(cache, 'e2e-staff-builds-staff'), STAFF_BUILD: '1' }, 'staff'),
+    build(
+      {
+        CONTENT_DIR: contentDir,
+        OUT_DIR: publicDir,
+        ASTRO_CACHE_DIR: join(cache, 'e2e-staff-builds-public'),
+        STAFF_BUILD: '',
+      },
+      'public',
+    ),
+    build(
+      {
+        CONTENT_DIR: contentDir,
+        OUT_DIR: staffDir,
+        ASTRO_CACHE_DIR: join(cache, 'e2e-staff-builds-staff'),
+        STAFF_BUILD: '1',
+      },
+      'staff',
+    ),
   ]);
   const [publicServer, staffServer] = await Promise.all([serveStatic(publicDir), serveStatic(staffDir)]);
   return {

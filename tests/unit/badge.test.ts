@@ -17,7 +17,16 @@ import {
 // A throwaway key pair made for this test run; no private key is ever stored.
 const coordinator = await generateBadgeKeyPair();
 const stranger = await generateBadgeKeyPair();
-const trust: BadgeTrust = { keys: [{ id: 'test-2026', issuer: 'Test coordination office', jwk: await exportPublicJwk(coordinator.publicKey) }], revoked: ['revoked-badge-1'] };
+const trust: BadgeTrust = {
+  keys: [
+    {
+      id: 'test-2026',
+      issuer: 'Test coordination office',
+      jwk: await exportPublicJwk(coordinator.publicKey),
+    },
+  ],
+  revoked: ['revoked-badge-1'],
+};
 
 const claims: BadgeClaims = {
   v: 1,
@@ -48,8 +57,17 @@ describe('base64url', () => {
     }
   });
   it('matches the RFC 4648 test vectors without padding', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
-    for (const [plain, encoded] of vectors) expect(base64urlEncode(new TextEncoder().encode(plain))).toBe(encoded);
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg'],
+      ['fo', 'Zm8'],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg'],
+      ['fooba', 'Zm9vYmE'],
+      ['foobar', 'Zm9vYmFy'],
+    ];
+    for (const [plain, encoded] of vectors)
+      expect(base64urlEncode(new TextEncoder().encode(plain))).toBe(encoded);
     expect(base64urlEncode(Uint8Array.of(0xfb, 0xff))).toBe('-_8');
   });
   it('rejects text that is not base64url', () => {
@@ -84,7 +102,9 @@ describe('signing and verifying a badge', () => {
   it('a badge whose key the site does not know is not valid', async () => {
     const token = await signBadge({ ...claims, kid: 'retired-2024' }, coordinator.privateKey);
     expect(await verifyBadge(token, trust, during)).toEqual({ valid: false, problem: 'unknown-key' });
-    expect(await verifyBadge(await signBadge(claims, coordinator.privateKey), { keys: [], revoked: [] }, during)).toMatchObject({ valid: false, problem: 'unknown-key' });
+    expect(
+      await verifyBadge(await signBadge(claims, coordinator.privateKey), { keys: [], revoked: [] }, during),
+    ).toMatchObject({ valid: false, problem: 'unknown-key' });
   });
 });
 
@@ -93,7 +113,11 @@ describe('expiry', () => {
     const token = await signBadge(claims, coordinator.privateKey);
     expect(lastValidDay(claims.exp)).toBe('2026-12-31');
     expect((await verifyBadge(token, trust, new Date('2026-12-31T23:59:59Z'))).valid).toBe(true);
-    expect(await verifyBadge(token, trust, new Date('2027-01-01T00:00:00Z'))).toEqual({ valid: false, problem: 'expired', claims });
+    expect(await verifyBadge(token, trust, new Date('2027-01-01T00:00:00Z'))).toEqual({
+      valid: false,
+      problem: 'expired',
+      claims,
+    });
     expect((await verifyBadge(token, trust, new Date('2030-01-01T00:00:00Z'))).valid).toBe(false);
   });
   it('refuses dates that do not exist', () => {
@@ -114,18 +138,31 @@ describe('expiry', () => {
     const local = { ...claims, exp };
     const token = await signBadge(local, coordinator.privateKey);
     expect((await verifyBadge(token, trust, new Date('2026-12-31T21:59:59Z'))).valid).toBe(true); // 23:59:59 in Bucharest
-    expect(await verifyBadge(token, trust, new Date('2026-12-31T22:00:00Z'))).toEqual({ valid: false, problem: 'expired', claims: local });
+    expect(await verifyBadge(token, trust, new Date('2026-12-31T22:00:00Z'))).toEqual({
+      valid: false,
+      problem: 'expired',
+      claims: local,
+    });
   });
 });
 
 describe('times out of bounds', () => {
   /** A token with these claims and a real signature: only the time checks can refuse it. */
-  const signed = (overrides: Record<string, unknown>) => signBadge({ ...claims, ...overrides } as BadgeClaims, coordinator.privateKey);
+  const signed = (overrides: Record<string, unknown>) =>
+    signBadge({ ...claims, ...overrides } as BadgeClaims, coordinator.privateKey);
 
   it('a badge issued in the future is not valid yet (a phone clock a few minutes behind is tolerated)', async () => {
-    const nextYear = { ...claims, iat: Date.parse('2027-06-01T00:00:00Z') / 1000, exp: Date.parse('2027-12-31T00:00:00Z') / 1000 };
+    const nextYear = {
+      ...claims,
+      iat: Date.parse('2027-06-01T00:00:00Z') / 1000,
+      exp: Date.parse('2027-12-31T00:00:00Z') / 1000,
+    };
     const token = await signBadge(nextYear, coordinator.privateKey);
-    expect(await verifyBadge(token, trust, during)).toEqual({ valid: false, problem: 'not-yet-valid', claims: nextYear });
+    expect(await verifyBadge(token, trust, during)).toEqual({
+      valid: false,
+      problem: 'not-yet-valid',
+      claims: nextYear,
+    });
     expect((await verifyBadge(token, trust, new Date('2027-05-31T23:55:00Z'))).valid).toBe(true);
     expect((await verifyBadge(token, trust, new Date('2027-05-31T23:45:00Z'))).valid).toBe(false);
   });
@@ -145,7 +182,10 @@ describe('times out of bounds', () => {
     ]) {
       const token = await signed(times);
       expect(parseBadgeToken(token), JSON.stringify(times)).toBeUndefined();
-      expect(await verifyBadge(token, trust, during), JSON.stringify(times)).toEqual({ valid: false, problem: 'malformed' });
+      expect(await verifyBadge(token, trust, during), JSON.stringify(times)).toEqual({
+        valid: false,
+        problem: 'malformed',
+      });
     }
   });
 });
@@ -154,7 +194,11 @@ describe('revocation', () => {
   it('a revoked badge is not valid although its signature and date are good', async () => {
     const revokedClaims = { ...claims, id: 'revoked-badge-1' };
     const token = await signBadge(revokedClaims, coordinator.privateKey);
-    expect(await verifyBadge(token, trust, during)).toEqual({ valid: false, problem: 'revoked', claims: revokedClaims });
+    expect(await verifyBadge(token, trust, during)).toEqual({
+      valid: false,
+      problem: 'revoked',
+      claims: revokedClaims,
+    });
     // The same badge is fine where the list does not name it.
     expect((await verifyBadge(token, { ...trust, revoked: [] }, during)).valid).toBe(true);
   });
@@ -165,9 +209,16 @@ describe('tampered tokens', () => {
     const token = await signBadge(claims, coordinator.privateKey);
     const [body = '', signature = ''] = token.split('.');
     // Re-encode the claims with a later expiry and a different role: well-formed, but not what was signed.
-    const longer = base64urlEncode(new TextEncoder().encode(JSON.stringify({ ...claims, exp: claims.exp + 365 * 86400, role: 'Police officer' })));
+    const longer = base64urlEncode(
+      new TextEncoder().encode(
+        JSON.stringify({ ...claims, exp: claims.exp + 365 * 86400, role: 'Police officer' }),
+      ),
+    );
     expect(parseBadgeToken(`${longer}.${signature}`)).toBeDefined();
-    expect(await verifyBadge(`${longer}.${signature}`, trust, during)).toEqual({ valid: false, problem: 'bad-signature' });
+    expect(await verifyBadge(`${longer}.${signature}`, trust, during)).toEqual({
+      valid: false,
+      problem: 'bad-signature',
+    });
     // Changing single characters anywhere never yields a valid badge.
     for (const at of [0, 5, Math.floor(body.length / 2), body.length - 2]) {
       const check = await verifyBadge(`${flip(body, at)}.${signature}`, trust, during);
@@ -175,21 +226,37 @@ describe('tampered tokens', () => {
       expect(['bad-signature', 'malformed']).toContain(check.valid ? '' : check.problem);
     }
     for (const at of [0, 40, 84]) {
-      expect(await verifyBadge(`${body}.${flip(signature, at)}`, trust, during), `signature char ${at}`).toEqual({ valid: false, problem: 'bad-signature' });
+      expect(
+        await verifyBadge(`${body}.${flip(signature, at)}`, trust, during),
+        `signature char ${at}`,
+      ).toEqual({ valid: false, problem: 'bad-signature' });
     }
   });
 
   it('a forged "revoked" or "expired" claim still reads as a bad signature first', async () => {
     const token = await signBadge(claims, coordinator.privateKey);
     const signature = token.split('.')[1];
-    const forged = base64urlEncode(new TextEncoder().encode(JSON.stringify({ ...claims, id: 'revoked-badge-1' })));
-    expect(await verifyBadge(`${forged}.${signature}`, trust, during)).toEqual({ valid: false, problem: 'bad-signature' });
+    const forged = base64urlEncode(
+      new TextEncoder().encode(JSON.stringify({ ...claims, id: 'revoked-badge-1' })),
+    );
+    expect(await verifyBadge(`${forged}.${signature}`, trust, during)).toEqual({
+      valid: false,
+      problem: 'bad-signature',
+    });
   });
 
   it('anything that is not a token is malformed, and no token is missing', async () => {
     const token = await signBadge(claims, coordinator.privateKey);
     const [body = '', signature = ''] = token.split('.');
-    for (const bad of ['hello', `${body}.`, `.${signature}`, `${body}.${signature}.x`, `${body}.${signature.slice(0, 40)}`, 'e30.' + signature, '!!!.' + signature]) {
+    for (const bad of [
+      'hello',
+      `${body}.`,
+      `.${signature}`,
+      `${body}.${signature}.x`,
+      `${body}.${signature.slice(0, 40)}`,
+      'e30.' + signature,
+      '!!!.' + signature,
+    ]) {
       expect(await verifyBadge(bad, trust, during), bad).toEqual({ valid: false, problem: 'malformed' });
     }
     expect(await verifyBadge('', trust, during)).toEqual({ valid: false, problem: 'missing' });
@@ -197,10 +264,18 @@ describe('tampered tokens', () => {
   });
 
   it('claims of the wrong shape are malformed even when signed', async () => {
-    const wrong = [{ ...claims, v: 2 }, { ...claims, exp: claims.iat }, { ...claims, stn: 'bucharest' }, { ...claims, org: '' }];
+    const wrong = [
+      { ...claims, v: 2 },
+      { ...claims, exp: claims.iat },
+      { ...claims, stn: 'bucharest' },
+      { ...claims, org: '' },
+    ];
     for (const shape of wrong) {
       const token = await signBadge(shape as BadgeClaims, coordinator.privateKey);
-      expect(await verifyBadge(token, trust, during), JSON.stringify(shape)).toEqual({ valid: false, problem: 'malformed' });
+      expect(await verifyBadge(token, trust, during), JSON.stringify(shape)).toEqual({
+        valid: false,
+        problem: 'malformed',
+      });
     }
   });
 });

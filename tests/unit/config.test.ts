@@ -63,20 +63,42 @@ describe('parseConfig', () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(parseConfig({ STAFF_BUILD: '', PUBLIC_LOCALES: ' ', OUT_DIR: '' })).toMatchObject({ staffBuild: false, outDir: 'dist', languages: [...ALL_LANGUAGE_CODES] });
+    expect(parseConfig({ STAFF_BUILD: '', PUBLIC_LOCALES: ' ', OUT_DIR: '' })).toMatchObject({
+      staffBuild: false,
+      outDir: 'dist',
+      languages: [...ALL_LANGUAGE_CODES],
+    });
   });
 
   it('names the variable, the value and the fix when a value is wrong', () => {
-    expect(problemsOf({ PUBLIC_LOCALES: 'en,xx' })).toEqual([expect.stringMatching(/^PUBLIC_LOCALES="en,xx": names unknown language\(s\): xx\..*Fix: list language codes/)]);
-    expect(problemsOf({ SITE_URL: 'safe-station.org' })).toEqual([expect.stringMatching(/^SITE_URL="safe-station.org": must be an absolute http\(s\) address.*Fix: set SITE_URL to the public address/)]);
-    expect(problemsOf({ STAFF_BUILD: 'true' })).toEqual([expect.stringMatching(/^STAFF_BUILD="true": set it to 1 to build the staff pages/)]);
-    expect(problemsOf({ E2E_PORT: 'abc' })).toEqual([expect.stringMatching(/^E2E_PORT="abc": must be a port number/)]);
-    expect(problemsOf({ PUBLIC_EXIT_URL: 'javascript:alert(1)' })).toEqual([expect.stringMatching(/^PUBLIC_EXIT_URL=.*must be an absolute http\(s\) address/)]);
+    expect(problemsOf({ PUBLIC_LOCALES: 'en,xx' })).toEqual([
+      expect.stringMatching(
+        /^PUBLIC_LOCALES="en,xx": names unknown language\(s\): xx\..*Fix: list language codes/,
+      ),
+    ]);
+    expect(problemsOf({ SITE_URL: 'safe-station.org' })).toEqual([
+      expect.stringMatching(
+        /^SITE_URL="safe-station.org": must be an absolute http\(s\) address.*Fix: set SITE_URL to the public address/,
+      ),
+    ]);
+    expect(problemsOf({ STAFF_BUILD: 'true' })).toEqual([
+      expect.stringMatching(/^STAFF_BUILD="true": set it to 1 to build the staff pages/),
+    ]);
+    expect(problemsOf({ E2E_PORT: 'abc' })).toEqual([
+      expect.stringMatching(/^E2E_PORT="abc": must be a port number/),
+    ]);
+    expect(problemsOf({ PUBLIC_EXIT_URL: 'javascript:alert(1)' })).toEqual([
+      expect.stringMatching(/^PUBLIC_EXIT_URL=.*must be an absolute http\(s\) address/),
+    ]);
   });
 
   it('lists every wrong variable at once', () => {
-    expect(problemsOf({ SITE_URL: 'nope', SAMPLE_DATA: 'yes', KIOSK_SOAK_INTERACTIONS: '-3' })).toHaveLength(3);
-    expect(() => parseConfig({ SITE_URL: 'nope' })).toThrow(/Invalid environment variable\(s\):\n {2}- SITE_URL=/);
+    expect(problemsOf({ SITE_URL: 'nope', SAMPLE_DATA: 'yes', KIOSK_SOAK_INTERACTIONS: '-3' })).toHaveLength(
+      3,
+    );
+    expect(() => parseConfig({ SITE_URL: 'nope' })).toThrow(
+      /Invalid environment variable\(s\):\n {2}- SITE_URL=/,
+    );
   });
 });
 
@@ -86,8 +108,12 @@ const ASTRO_BUILT_INS = new Set(['SITE', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR
 describe('one place reads the environment', () => {
   const root = new URL('../..', import.meta.url).pathname;
   const sources = [
-    ...['src', 'scripts', 'tests'].flatMap((folder) => filesBelow(`${root}${folder}`, (name) => /\.(ts|tsx|mjs|js|astro)$/.test(name))),
-    ...['astro.config.mjs', 'playwright.config.ts', 'vitest.unit.config.ts', 'vitest.dist.config.ts'].map((name) => `${root}${name}`),
+    ...['src', 'scripts', 'tests'].flatMap((folder) =>
+      filesBelow(`${root}${folder}`, (name) => /\.(ts|tsx|mjs|js|astro)$/.test(name)),
+    ),
+    ...['astro.config.mjs', 'playwright.config.ts', 'vitest.unit.config.ts', 'vitest.dist.config.ts'].map(
+      (name) => `${root}${name}`,
+    ),
   ]
     .map((path) => relative(root, path))
     .filter((path) => path !== 'src/config.ts' && !path.startsWith('tests/fixtures/'));
@@ -100,9 +126,14 @@ describe('one place reads the environment', () => {
   it('no module but src/config.ts reads an environment variable', () => {
     const readers = sources.flatMap((path) => {
       const text = readFileSync(`${root}${path}`, 'utf8');
-      const found = [...text.matchAll(/\bprocess\.env\b|\bimport\.meta\.env\.(\w+)/g)].filter((match) => !(match[1] && ASTRO_BUILT_INS.has(match[1])));
+      const found = [...text.matchAll(/\bprocess\.env\b|\bimport\.meta\.env\.(\w+)/g)].filter(
+        (match) => !(match[1] && ASTRO_BUILT_INS.has(match[1])),
+      );
       return found.map((match) => `${path}: ${match[0]}`);
     });
-    expect(readers, 'read it from `config` in src/config.ts (add the variable to its schema); pass variables to child processes with childEnv()').toEqual([]);
+    expect(
+      readers,
+      'read it from `config` in src/config.ts (add the variable to its schema); pass variables to child processes with childEnv()',
+    ).toEqual([]);
   });
 });

@@ -43,7 +43,11 @@ function filesBelow(folder: string): string[] {
 
 /** How many times each file of the content folder was read, by path below content/ (READMEs are for editors, not content). */
 function readsOfContent(): Record<string, number> {
-  return Object.fromEntries(filesBelow(contentRoot).filter((path) => !path.endsWith('README.md')).map((path) => [relative(contentRoot, path), reads.get(resolve(path)) ?? 0]));
+  return Object.fromEntries(
+    filesBelow(contentRoot)
+      .filter((path) => !path.endsWith('README.md'))
+      .map((path) => [relative(contentRoot, path), reads.get(resolve(path)) ?? 0]),
+  );
 }
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
@@ -51,7 +55,10 @@ const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
 async function configSetup(integration: AstroIntegration, config: Record<string, unknown>): Promise<void> {
   const hook = integration.hooks['astro:config:setup'];
   if (!hook) throw new Error(`${integration.name} has no astro:config:setup hook`);
-  await (hook as (options: unknown) => unknown)({ config: { root: projectRoot, cacheDir: new URL('node_modules/.astro/', projectRoot), ...config }, logger });
+  await (hook as (options: unknown) => unknown)({
+    config: { root: projectRoot, cacheDir: new URL('node_modules/.astro/', projectRoot), ...config },
+    logger,
+  });
 }
 
 /** Astro's content sync: the `info` collection's loader with an in-memory store, the schema as parseData. */
@@ -97,17 +104,22 @@ describe('content is read once per build', () => {
     const counted = readsOfContent();
     const publicFiles = Object.keys(counted).filter((file) => !file.startsWith('staff/'));
     const staffFiles = Object.keys(counted).filter((file) => file.startsWith('staff/'));
-    console.log(`public build: ${publicFiles.length} content files, ${infoPages} information pages, ${site?.stations.length} stations; reads per file: ${[...new Set(publicFiles.map((file) => counted[file]))].join(', ')}`);
+    console.log(
+      `public build: ${publicFiles.length} content files, ${infoPages} information pages, ${site?.stations.length} stations; reads per file: ${[...new Set(publicFiles.map((file) => counted[file]))].join(', ')}`,
+    );
     expect(publicFiles.length).toBeGreaterThan(100);
     expect(infoPages).toBeGreaterThan(0);
-    expect(Object.fromEntries(publicFiles.map((file) => [file, counted[file]]))).toEqual(Object.fromEntries(publicFiles.map((file) => [file, 1])));
+    expect(Object.fromEntries(publicFiles.map((file) => [file, counted[file]]))).toEqual(
+      Object.fromEntries(publicFiles.map((file) => [file, 1])),
+    );
     expect(staffFiles.length).toBeGreaterThan(0);
     expect(staffFiles.filter((file) => counted[file] !== 0)).toEqual([]);
   });
 
   it('the staff build: its content gate, staff gate, info collection and pages read each file of content/ once', async () => {
     for (const integration of staffSiteConfig('http://localhost:4321').integrations ?? []) {
-      if (integration && typeof integration === 'object' && 'hooks' in integration) await configSetup(integration as AstroIntegration, {});
+      if (integration && typeof integration === 'object' && 'hooks' in integration)
+        await configSetup(integration as AstroIntegration, {});
     }
     await syncInfoCollection();
     siteForPages(3);
@@ -121,6 +133,12 @@ describe('content is read once per build', () => {
     await configSetup(contentGate(), {});
     forgetSiteContent();
     siteForPages(1);
-    expect(new Set(Object.entries(readsOfContent()).filter(([file]) => !file.startsWith('staff/')).map(([, times]) => times))).toEqual(new Set([2]));
+    expect(
+      new Set(
+        Object.entries(readsOfContent())
+          .filter(([file]) => !file.startsWith('staff/'))
+          .map(([, times]) => times),
+      ),
+    ).toEqual(new Set([2]));
   });
 });

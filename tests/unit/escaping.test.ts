@@ -18,7 +18,9 @@ describe('content is rendered as text, never as HTML', () => {
       sources: ['S1 test'],
     });
     const container = await AstroContainer.create();
-    const html = await container.renderToString(ContactCard, { props: { contact: { id: 'ro/test', data }, t: useTranslations('en') } });
+    const html = await container.renderToString(ContactCard, {
+      props: { contact: { id: 'ro/test', data }, t: useTranslations('en') },
+    });
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert');

@@ -16,7 +16,9 @@ describe('font subsets by unicode-range', () => {
   });
 
   it('keeps the characters a face draws, once each', () => {
-    const latinExt = fontFacesFor('Latn', 'ro').find((face) => face.file === 'noto-sans-latin-ext-700-normal.woff2')!;
+    const latinExt = fontFacesFor('Latn', 'ro').find(
+      (face) => face.file === 'noto-sans-latin-ext-700-normal.woff2',
+    )!;
     // "București Nord" needs the latin-ext face for "ș" alone.
     expect(charactersInRange('București Nord, Iași', latinExt.unicodeRange)).toBe('ș');
     expect(charactersInRange('London', latinExt.unicodeRange)).toBe('');
@@ -24,17 +26,27 @@ describe('font subsets by unicode-range', () => {
 });
 
 describe('stylesheets put inline', () => {
-  const files: Record<string, string> = { '/_astro/a.css': 'body{color:red}\n', '/_astro/b.css': '.x{margin:0}' };
+  const files: Record<string, string> = {
+    '/_astro/a.css': 'body{color:red}\n',
+    '/_astro/b.css': '.x{margin:0}',
+  };
   const read = (href: string) => files[href];
 
   it('replaces each same-origin stylesheet with its text, in place, naming the file', () => {
-    const html = '<head><style>@font-face{}</style><link rel="stylesheet" href="/_astro/a.css">\n<link rel="stylesheet" href="/_astro/b.css" media="print"></head>';
-    expect(inlineStylesheets(html, read)).toBe('<head><style>@font-face{}</style><style data-inlined="/_astro/a.css">body{color:red}</style><style data-inlined="/_astro/b.css" media="print">.x{margin:0}</style></head>');
+    const html =
+      '<head><style>@font-face{}</style><link rel="stylesheet" href="/_astro/a.css">\n<link rel="stylesheet" href="/_astro/b.css" media="print"></head>';
+    expect(inlineStylesheets(html, read)).toBe(
+      '<head><style>@font-face{}</style><style data-inlined="/_astro/a.css">body{color:red}</style><style data-inlined="/_astro/b.css" media="print">.x{margin:0}</style></head>',
+    );
   });
 
   it('leaves a stylesheet it cannot read as a link, and refuses CSS that would close the element', () => {
-    expect(inlineStylesheets('<link rel="stylesheet" href="/missing.css">', read)).toBe('<link rel="stylesheet" href="/missing.css">');
-    expect(() => inlineStylesheets('<link rel="stylesheet" href="/x.css">', () => 'a{}</style><script>')).toThrow(/\/x\.css.*<\/style/);
+    expect(inlineStylesheets('<link rel="stylesheet" href="/missing.css">', read)).toBe(
+      '<link rel="stylesheet" href="/missing.css">',
+    );
+    expect(() =>
+      inlineStylesheets('<link rel="stylesheet" href="/x.css">', () => 'a{}</style><script>'),
+    ).toThrow(/\/x\.css.*<\/style/);
   });
 });
 
@@ -55,7 +67,10 @@ describe('first-visit weight of a page', () => {
 
   it('counts the font files the text needs: Arabic files where the system fonts may not draw it, every file on a device with none', () => {
     const weight = measurePage(page('ar', '<h1>București Nord</h1><p>اتصل بالرقم</p>'), read);
-    expect(weight.fonts).toEqual(['/fonts/noto-sans-arabic-arabic-400-normal.woff2', '/fonts/noto-sans-arabic-arabic-700-normal.woff2']);
+    expect(weight.fonts).toEqual([
+      '/fonts/noto-sans-arabic-arabic-400-normal.woff2',
+      '/fonts/noto-sans-arabic-arabic-700-normal.woff2',
+    ]);
     // An Arabic page declares no latin-ext face: its "ș" comes from the system's sans-serif.
     expect(weight.fontsNoSystemFonts).toHaveLength(4);
     expect(weight.firstVisitGzip).toBe(weight.htmlGzip + 8000 + 8500);
@@ -64,7 +79,10 @@ describe('first-visit weight of a page', () => {
 
   it('asks no latin-ext file of a page whose text has no such letter, and counts an inlined stylesheet as that file', () => {
     const weight = measurePage(page('en', '<h1>London St Pancras</h1>'), read);
-    expect(weight.fontsNoSystemFonts).toEqual(['/fonts/noto-sans-latin-400-normal.woff2', '/fonts/noto-sans-latin-700-normal.woff2']);
+    expect(weight.fontsNoSystemFonts).toEqual([
+      '/fonts/noto-sans-latin-400-normal.woff2',
+      '/fonts/noto-sans-latin-700-normal.woff2',
+    ]);
     expect(weight.fonts).toEqual([]);
     expect(weight.inlinedStylesheets).toEqual(['/_astro/site.css']);
     expect(weight.renderBlocking).toEqual([]);
@@ -77,7 +95,11 @@ describe('the language redirect of short links', () => {
     const document = { currentScript: { dataset } };
     const navigator = { languages, language: languages[0] ?? '' };
     const location = { hash, replace: (url: string) => (replaced = url) };
-    new Function('document', 'navigator', 'location', LANGUAGE_REDIRECT_SCRIPT)(document, navigator, location);
+    new Function('document', 'navigator', 'location', LANGUAGE_REDIRECT_SCRIPT)(
+      document,
+      navigator,
+      location,
+    );
     return replaced;
   }
   const station = { languages: 'en,ro,uk,ar', first: 'ro,uk', target: '/{lang}/ro/bucuresti-nord/' };
@@ -85,7 +107,9 @@ describe('the language redirect of short links', () => {
   it("goes to the browser's language, else the station's first, keeping the fragment", () => {
     expect(run(['uk-UA', 'en'], station)).toBe('/uk/ro/bucuresti-nord/');
     expect(run(['ja-JP'], station)).toBe('/ro/ro/bucuresti-nord/');
-    expect(run(['de'], { languages: 'en,de', first: '', target: '/{lang}/verify/' }, '#TOKEN')).toBe('/de/verify/#TOKEN');
+    expect(run(['de'], { languages: 'en,de', first: '', target: '/{lang}/verify/' }, '#TOKEN')).toBe(
+      '/de/verify/#TOKEN',
+    );
   });
 
   it('is allowed by the Content-Security-Policy by its hash, as one fixed script', () => {

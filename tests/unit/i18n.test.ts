@@ -10,7 +10,8 @@ import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readLocale = (lang: string) => JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Messages;
+const readLocale = (lang: string) =>
+  JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Messages;
 const english = readLocale('en');
 
 describe('locales', () => {
@@ -26,26 +27,32 @@ describe('locales', () => {
     expect(usage(flattenKeys(english), used).missingFromEnglish).toEqual([]);
   });
 
-  it.each(ALL_LANGUAGE_CODES.filter((lang) => lang !== 'en'))('%s has every key English has, and keeps its placeholders', (lang) => {
-    const messages = readLocale(lang);
-    const report = compareLocale(lang, flattenKeys(english), flattenKeys(messages), [], []);
-    expect(report.missing).toEqual([]);
-    expect(report.extra).toEqual([]);
-    const t = useTranslations(lang);
-    const en = useTranslations('en');
-    for (const key of flattenKeys(english)) {
-      const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-      const raw = (messages: Messages, path: string) => path.split('.').reduce<unknown>((node, part) => (node as Messages)[part], messages) as string;
-      expect(placeholders(raw(messages, key)), `${lang}: ${key}`).toEqual(placeholders(raw(english, key)));
-      expect(t.has(key) && en.has(key)).toBe(true);
-    }
-  });
+  it.each(ALL_LANGUAGE_CODES.filter((lang) => lang !== 'en'))(
+    '%s has every key English has, and keeps its placeholders',
+    (lang) => {
+      const messages = readLocale(lang);
+      const report = compareLocale(lang, flattenKeys(english), flattenKeys(messages), [], []);
+      expect(report.missing).toEqual([]);
+      expect(report.extra).toEqual([]);
+      const t = useTranslations(lang);
+      const en = useTranslations('en');
+      for (const key of flattenKeys(english)) {
+        const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+        const raw = (messages: Messages, path: string) =>
+          path.split('.').reduce<unknown>((node, part) => (node as Messages)[part], messages) as string;
+        expect(placeholders(raw(messages, key)), `${lang}: ${key}`).toEqual(placeholders(raw(english, key)));
+        expect(t.has(key) && en.has(key)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('English fallback', () => {
   it('marks text a language lacks and turns the mark into lang="en" in the page body only', () => {
     const html = `<p title="${markFallback('Hello')}">${markFallback('Hello')} world</p><script>const a = 1;</script>`;
-    expect(resolveFallbackMarkers(html, 'en')).toBe('<p title="Hello"><span lang="en" dir="ltr">Hello</span> world</p><script>const a = 1;</script>');
+    expect(resolveFallbackMarkers(html, 'en')).toBe(
+      '<p title="Hello"><span lang="en" dir="ltr">Hello</span> world</p><script>const a = 1;</script>',
+    );
   });
 
   it('falls back to English for a key the language lacks, never showing the raw key', () => {
@@ -64,7 +71,9 @@ describe('languages', () => {
   it('asks for fonts by script only', () => {
     expect(fontFacesFor('Cyrl', 'uk').map((f) => f.file)).toContain('noto-sans-cyrillic-400-normal.woff2');
     expect(fontFacesFor('Cyrl', 'uk').some((f) => f.family === 'Noto Sans Arabic')).toBe(false);
-    expect(fontFacesFor('Arab', 'ar').map((f) => f.file)).toContain('noto-sans-arabic-arabic-700-normal.woff2');
+    expect(fontFacesFor('Arab', 'ar').map((f) => f.file)).toContain(
+      'noto-sans-arabic-arabic-700-normal.woff2',
+    );
     expect(fontFacesFor('Latn', 'vi').map((f) => f.file)).toContain('noto-sans-vietnamese-400-normal.woff2');
   });
 });
@@ -77,12 +86,11 @@ describe('i18n audit: keys the code translates', () => {
   };
 
   it('reads the first argument of t(…), both branches of a ternary there, and t.has(…)', () => {
-    expect(read(`t('common.exitPage'); t(isText ? 'common.textNumber' : 'common.callNumber', { number }); t.has('kiosk.needHelp')`).exact).toEqual([
-      'common.callNumber',
-      'common.exitPage',
-      'common.textNumber',
-      'kiosk.needHelp',
-    ]);
+    expect(
+      read(
+        `t('common.exitPage'); t(isText ? 'common.textNumber' : 'common.callNumber', { number }); t.has('kiosk.needHelp')`,
+      ).exact,
+    ).toEqual(['common.callNumber', 'common.exitPage', 'common.textNumber', 'kiosk.needHelp']);
   });
 
   it('reads the translators a file names: useTranslations results and helpers that pass a key on', () => {
@@ -92,7 +100,12 @@ describe('i18n audit: keys the code translates', () => {
       `const translated = (key: string) => inEachLanguage((t) => t(key), key);`,
       `const headlines = translated(isSticker ? 'poster.stickerHeadline' : 'poster.headline');`,
     ].join('\n');
-    expect(read(source).exact).toEqual(['notFound.title', 'notFound.toHome', 'poster.headline', 'poster.stickerHeadline']);
+    expect(read(source).exact).toEqual([
+      'notFound.title',
+      'notFound.toHome',
+      'poster.headline',
+      'poster.stickerHeadline',
+    ]);
   });
 
   it('counts a template literal as a prefix only inside a translation call', () => {
@@ -106,7 +119,10 @@ describe('i18n audit: keys the code translates', () => {
   });
 
   it('reports a key no translation call uses, even when a field path shares its section', () => {
-    const { unused } = usage(['services.title', 'services.filter.open'], keysUsedInSource('t(`services.filter.${name}`); report(entry, `services.${index}`);', sections));
+    const { unused } = usage(
+      ['services.title', 'services.filter.open'],
+      keysUsedInSource('t(`services.filter.${name}`); report(entry, `services.${index}`);', sections),
+    );
     expect(unused).toEqual(['services.title']);
   });
 });

@@ -17,7 +17,8 @@ const infoPage = (lang: string, slug: string) => {
 describe('the information pages', () => {
   it('have valid front matter in every language', () => {
     for (const lang of ALL_LANGUAGE_CODES) {
-      for (const file of readdirSync(join(root, 'content/info', lang))) expect(() => infoPage(lang, file.replace(/\.md$/, '')), `${lang}/${file}`).not.toThrow();
+      for (const file of readdirSync(join(root, 'content/info', lang)))
+        expect(() => infoPage(lang, file.replace(/\.md$/, '')), `${lang}/${file}`).not.toThrow();
     }
   });
 
@@ -27,7 +28,9 @@ describe('the information pages', () => {
     for (const lang of ALL_LANGUAGE_CODES) {
       for (const file of readdirSync(join(root, 'content/info', lang))) {
         const { body } = infoPage(lang, file.replace(/\.md$/, ''));
-        expect(body, `${lang}/${file}`).not.toMatch(/\b116[\s\u00a0]?\d{3}\b|\b119\b|\+\d{2}[\s\d]{6,}|\b0800\b|\b0900\b/);
+        expect(body, `${lang}/${file}`).not.toMatch(
+          /\b116[\s\u00a0]?\d{3}\b|\b119\b|\+\d{2}[\s\d]{6,}|\b0800\b|\b0900\b/,
+        );
       }
     }
   });
@@ -49,12 +52,17 @@ describe('the "Is this offer safe?" self-check', () => {
 
   it('asks the same questions as English, in the same order, with "yes" as the warning sign, in every language', () => {
     expect(english.length).toBeGreaterThan(0);
-    const problems = ALL_LANGUAGE_CODES.flatMap((lang) => compareSelfChecks(english, lang, infoPage(lang, 'is-this-offer-safe').data.checks));
+    const problems = ALL_LANGUAGE_CODES.flatMap((lang) =>
+      compareSelfChecks(english, lang, infoPage(lang, 'is-this-offer-safe').data.checks),
+    );
     expect(problems).toEqual([]);
   });
 
   it('reports a translation whose question set, order or warning answer differs', () => {
-    const source = [{ id: 'passport', warningIf: 'yes' as const }, { id: 'debt', warningIf: 'yes' as const }];
+    const source = [
+      { id: 'passport', warningIf: 'yes' as const },
+      { id: 'debt', warningIf: 'yes' as const },
+    ];
     expect(compareSelfChecks(source, 'xx', [source[1]!, source[0]!])).toHaveLength(1);
     expect(compareSelfChecks(source, 'xx', [source[0]!, { id: 'debt', warningIf: 'no' }])).toEqual([
       { lang: 'xx', problem: 'question "debt": warning answer is "no", English says "yes"' },
@@ -63,18 +71,44 @@ describe('the "Is this offer safe?" self-check', () => {
   });
 
   it('refuses a question without its warning answer, naming the fix', () => {
-    const question = { id: 'passport', question: 'Do they want to keep your passport?', ifYes: 'Nobody may keep it.' };
-    const result = infoSchema.safeParse({ title: 'Is this offer safe?', summary: 'Signs', order: 1, checks: [question] });
+    const question = {
+      id: 'passport',
+      question: 'Do they want to keep your passport?',
+      ifYes: 'Nobody may keep it.',
+    };
+    const result = infoSchema.safeParse({
+      title: 'Is this offer safe?',
+      summary: 'Signs',
+      order: 1,
+      checks: [question],
+    });
     expect(result.success).toBe(false);
-    expect(infoSchema.safeParse({ title: 'Is this offer safe?', summary: 'Signs', order: 1, checks: [{ ...question, warningIf: 'no' }] }).error?.issues[0]?.message).toMatch(
-      /warningIf: yes/,
-    );
+    expect(
+      infoSchema.safeParse({
+        title: 'Is this offer safe?',
+        summary: 'Signs',
+        order: 1,
+        checks: [{ ...question, warningIf: 'no' }],
+      }).error?.issues[0]?.message,
+    ).toMatch(/warningIf: yes/);
   });
 
   it('counts an answer as a warning only when it is the warning answer', () => {
-    const questions = [{ id: 'passport', warningIf: 'yes' as const }, { id: 'contract', warningIf: 'no' as const }];
-    expect(assessOffer(questions, { passport: 'no', contract: 'yes' })).toEqual({ complete: true, warningIds: [] });
-    expect(assessOffer(questions, { passport: 'yes', contract: 'no' })).toEqual({ complete: true, warningIds: ['passport', 'contract'] });
-    expect(assessOffer(questions, { passport: 'yes' })).toEqual({ complete: false, warningIds: ['passport'] });
+    const questions = [
+      { id: 'passport', warningIf: 'yes' as const },
+      { id: 'contract', warningIf: 'no' as const },
+    ];
+    expect(assessOffer(questions, { passport: 'no', contract: 'yes' })).toEqual({
+      complete: true,
+      warningIds: [],
+    });
+    expect(assessOffer(questions, { passport: 'yes', contract: 'no' })).toEqual({
+      complete: true,
+      warningIds: ['passport', 'contract'],
+    });
+    expect(assessOffer(questions, { passport: 'yes' })).toEqual({
+      complete: false,
+      warningIds: ['passport'],
+    });
   });
 });

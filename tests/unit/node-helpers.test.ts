@@ -16,9 +16,23 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('filesBelow', () => {
   it('lists every file in every sub-folder, filtered by name', () => {
     mkdirSync(join(work, 'site/en/ro'), { recursive: true });
-    for (const file of ['site/index.html', 'site/en/index.html', 'site/en/ro/index.html', 'site/en/ro/data.json']) writeFileSync(join(work, file), '');
-    const below = (keep?: (name: string) => boolean) => filesBelow(join(work, 'site'), keep).map((path) => relative(work, path)).sort();
-    expect(below()).toEqual(['site/en/index.html', 'site/en/ro/data.json', 'site/en/ro/index.html', 'site/index.html']);
+    for (const file of [
+      'site/index.html',
+      'site/en/index.html',
+      'site/en/ro/index.html',
+      'site/en/ro/data.json',
+    ])
+      writeFileSync(join(work, file), '');
+    const below = (keep?: (name: string) => boolean) =>
+      filesBelow(join(work, 'site'), keep)
+        .map((path) => relative(work, path))
+        .sort();
+    expect(below()).toEqual([
+      'site/en/index.html',
+      'site/en/ro/data.json',
+      'site/en/ro/index.html',
+      'site/index.html',
+    ]);
     expect(below((name) => name.endsWith('.json'))).toEqual(['site/en/ro/data.json']);
   });
 
@@ -30,8 +44,16 @@ describe('filesBelow', () => {
 
 describe('_headers', () => {
   it('reads back what the build writes, for every path under /*', () => {
-    const rules = parseHeadersFile(netlifyHeaders({ 'Content-Security-Policy': "default-src 'self'; img-src https://a.example:443", 'X-Frame-Options': 'DENY' }));
-    expect(headersFor(rules, '/en/ro/')).toEqual({ 'Content-Security-Policy': "default-src 'self'; img-src https://a.example:443", 'X-Frame-Options': 'DENY' });
+    const rules = parseHeadersFile(
+      netlifyHeaders({
+        'Content-Security-Policy': "default-src 'self'; img-src https://a.example:443",
+        'X-Frame-Options': 'DENY',
+      }),
+    );
+    expect(headersFor(rules, '/en/ro/')).toEqual({
+      'Content-Security-Policy': "default-src 'self'; img-src https://a.example:443",
+      'X-Frame-Options': 'DENY',
+    });
   });
 
   it('applies a block only to the paths it names, later blocks winning', () => {
@@ -61,13 +83,19 @@ describe('checkYaml / readYamlFile', () => {
     const problems: ContentProblem[] = [];
     expect(checkYaml('name: [\n', 'bad.yaml', schema, problems)).toBeUndefined();
     expect(checkYaml('name: 3\n', 'wrong.yaml', schema, problems)).toBeUndefined();
-    expect(problems[0]).toMatchObject({ file: 'bad.yaml', field: '(whole file)', message: expect.stringMatching(/^not valid YAML: .*; check indentation and quotes$/) });
+    expect(problems[0]).toMatchObject({
+      file: 'bad.yaml',
+      field: '(whole file)',
+      message: expect.stringMatching(/^not valid YAML: .*; check indentation and quotes$/),
+    });
     expect(problems[1]).toMatchObject({ file: 'wrong.yaml', field: 'name' });
   });
 
   it('says what to do about a file it cannot read', () => {
     const problems: ContentProblem[] = [];
-    readYamlFile(join(work, 'missing.yaml'), 'missing.yaml', schema, problems, { unreadable: (error) => `gone (${error.code})` });
+    readYamlFile(join(work, 'missing.yaml'), 'missing.yaml', schema, problems, {
+      unreadable: (error) => `gone (${error.code})`,
+    });
     expect(problems).toEqual([{ file: 'missing.yaml', field: '(whole file)', message: 'gone (ENOENT)' }]);
   });
 });

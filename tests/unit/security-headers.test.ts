@@ -22,11 +22,17 @@ function runOn(pages: Record<string, string>) {
     writeFileSync(join(root, path), html);
   }
   const logged: string[] = [];
-  const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+  const logger = {
+    info: (m: string) => logged.push(m),
+    warn: (m: string) => logged.push(m),
+    error: (m: string) => logged.push(m),
+  };
   const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
     throw new Error(`exit ${code}`);
   });
-  const hook = securityHeadersFiles('https://{s}.tile.example.org/{z}/{x}/{y}.png').hooks['astro:build:done'] as (options: unknown) => void;
+  const hook = securityHeadersFiles('https://{s}.tile.example.org/{z}/{x}/{y}.png').hooks[
+    'astro:build:done'
+  ] as (options: unknown) => void;
   let outcome = 'built';
   try {
     hook({ dir: pathToFileURL(`${root}/`), logger, pages: [], routes: [], assets: new Map() });
@@ -36,19 +42,27 @@ function runOn(pages: Record<string, string>) {
   return { root, logged: logged.join('\n'), outcome, exit };
 }
 
-const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 describe('the security headers integration', () => {
-  it('allows Astro\'s island loader by the hash of its source and puts the policy in every page', () => {
-    const { root, outcome } = runOn({ 'en/index.html': page(`<astro-island></astro-island><script>${islandLoader}</script>`), 'index.html': page('') });
+  it("allows Astro's island loader by the hash of its source and puts the policy in every page", () => {
+    const { root, outcome } = runOn({
+      'en/index.html': page(`<astro-island></astro-island><script>${islandLoader}</script>`),
+      'index.html': page(''),
+    });
     expect(outcome).toBe('built');
     const headers = readFileSync(join(root, '_headers'), 'utf8');
     expect(headers).toContain(`script-src 'self' ${scriptHash(islandLoader)};`);
     expect(headers).toContain("frame-ancestors 'none'");
-    expect(headers).toContain('img-src \'self\' data: https://a.tile.example.org https://b.tile.example.org https://c.tile.example.org');
+    expect(headers).toContain(
+      "img-src 'self' data: https://a.tile.example.org https://b.tile.example.org https://c.tile.example.org",
+    );
     for (const file of ['en/index.html', 'index.html']) {
       const html = readFileSync(join(root, file), 'utf8');
-      expect(html).toMatch(/<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
+      expect(html).toMatch(
+        /<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/,
+      );
       expect(html).not.toContain('frame-ancestors');
     }
   });
@@ -56,7 +70,9 @@ describe('the security headers integration', () => {
   it('fails the build on any other inline script, naming the file, and writes no policy that would allow it', () => {
     const { root, logged, outcome } = runOn({
       'en/index.html': page(`<script>${islandLoader}</script>`),
-      'en/info/your-rights/index.html': page('<div class="prose"><script>alert("from content")</script></div>'),
+      'en/info/your-rights/index.html': page(
+        '<div class="prose"><script>alert("from content")</script></div>',
+      ),
     });
     expect(outcome).toBe('exit 1');
     expect(logged).toContain('en/info/your-rights/index.html: <script>alert("from content")</script>');

@@ -6,7 +6,10 @@ import { ALL_LANGUAGE_CODES } from '../../src/lib/languages';
 const contentRoot = fileURLToPath(new URL('../../content', import.meta.url));
 
 describe('the shipped content', () => {
-  const { content } = readContent(contentRoot, { siteLanguages: ALL_LANGUAGE_CODES, today: new Date().toISOString().slice(0, 10) });
+  const { content } = readContent(contentRoot, {
+    siteLanguages: ALL_LANGUAGE_CODES,
+    today: new Date().toISOString().slice(0, 10),
+  });
 
   it('has the twelve stations the project ships, each with a unique short code', () => {
     const codes = content.stations.map((s) => s.data.code);
@@ -19,14 +22,18 @@ describe('the shipped content', () => {
     for (const service of content.services) {
       expect(service.data.sample, service.file).toBe(false);
       expect(service.data.verified, service.file).toBeDefined();
-      if (service.data.verified?.method === 'desk-research') expect(service.data.status, service.file).toBe('unverified');
+      if (service.data.verified?.method === 'desk-research')
+        expect(service.data.status, service.file).toBe('unverified');
     }
   });
 
   it('gives every country 112 and a national anti-trafficking line', () => {
     for (const country of content.countries) {
       const emergency = content.contacts.filter((c) => country.data.emergency.includes(c.id));
-      expect(emergency.flatMap((c) => c.data.phones.map((p) => p.number)), country.file).toContain('112');
+      expect(
+        emergency.flatMap((c) => c.data.phones.map((p) => p.number)),
+        country.file,
+      ).toContain('112');
       expect(country.data.antiTrafficking.length, country.file).toBeGreaterThan(0);
     }
   });

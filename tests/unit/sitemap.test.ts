@@ -22,7 +22,9 @@ describe('languageChooserAsDefault', () => {
 
   it('leaves items without alternates and the shared link list untouched', () => {
     const links = [{ url: 'https://x.org/verify/', lang: 'en' }];
-    expect(languageChooserAsDefault({ url: 'https://x.org/data/' }, languages)).toEqual({ url: 'https://x.org/data/' });
+    expect(languageChooserAsDefault({ url: 'https://x.org/data/' }, languages)).toEqual({
+      url: 'https://x.org/data/',
+    });
     languageChooserAsDefault({ url: 'https://x.org/verify/', links }, languages);
     expect(links[0]?.lang).toBe('en');
   });

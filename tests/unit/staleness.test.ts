@@ -20,7 +20,12 @@ describe('verification dates', () => {
 
   it('lists entries last checked more than 12 months ago, oldest first', () => {
     const entry = (file: string, date?: string) => ({ file, data: date ? { verified: { date } } : {} });
-    const entries = [entry('a.yaml', '2025-12-04'), entry('b.yaml', '2025-12-03'), entry('c.yaml', '2024-01-01'), entry('sample.yaml')];
+    const entries = [
+      entry('a.yaml', '2025-12-04'),
+      entry('b.yaml', '2025-12-03'),
+      entry('c.yaml', '2024-01-01'),
+      entry('sample.yaml'),
+    ];
     expect(staleEntries(entries, '2026-12-04').map((e) => e.file)).toEqual(['c.yaml', 'b.yaml']);
   });
 
@@ -39,7 +44,11 @@ describe('services without a source for their place', () => {
       { id: 'near', location: { lat: 44.447, lon: 26.075 } },
     ];
     const placed = placeNearestFirst(station, items, (item) => item.location);
-    expect(placed.map((entry) => [entry.item.id, entry.number])).toEqual([['near', 1], ['far', 2], ['nowhere', undefined]]);
+    expect(placed.map((entry) => [entry.item.id, entry.number])).toEqual([
+      ['near', 1],
+      ['far', 2],
+      ['nowhere', undefined],
+    ]);
     expect(placed[2]).toEqual({ item: { id: 'nowhere' } });
     expect(placed[0]?.metres).toBeGreaterThan(0);
   });
@@ -63,7 +72,9 @@ describe('the build refuses sample data', () => {
       expect(problems[0]).toEqual({
         file: expect.stringMatching(/^content\/services\/[a-z]{2}\/[a-z-]+-sample-\d+\.yaml$/),
         field: 'sample',
-        message: expect.stringMatching(/sample data would be published; move the file to tests\/fixtures\/content\/samples\//),
+        message: expect.stringMatching(
+          /sample data would be published; move the file to tests\/fixtures\/content\/samples\//,
+        ),
       });
       expect(publishProblems(content, { allowSamples: true })).toEqual([]);
     } finally {
@@ -75,7 +86,9 @@ describe('the build refuses sample data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipped-'));
     try {
       cpSync('content', join(dir, 'content'), { recursive: true });
-      expect(publishProblems(readContent(join(dir, 'content'), checks).content, { allowSamples: false })).toEqual([]);
+      expect(
+        publishProblems(readContent(join(dir, 'content'), checks).content, { allowSamples: false }),
+      ).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -89,8 +102,12 @@ describe('a helpline number shown without its card', () => {
     const t = useTranslations('en');
     const phone = { number: '+31334481186', kind: 'voice' as const };
     const office: Hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
-    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })).toEqual([formatHours(office, 'en', t('common.everyDay'))]);
-    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })[0]).toMatch(/Mon–Fri .*09:00–17:00/);
+    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })).toEqual([
+      formatHours(office, 'en', t('common.everyDay')),
+    ]);
+    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })[0]).toMatch(
+      /Mon–Fri .*09:00–17:00/,
+    );
     expect(phoneDetails(phone, { country: 'nl', hours: '24/7' }, t, { hours: 'limited' })).toEqual([]);
     expect(phoneDetails(phone, { country: 'nl' }, t, { hours: 'limited' })).toEqual([]);
   });

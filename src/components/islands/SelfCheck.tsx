@@ -41,7 +41,9 @@ function PhoneLinks({ line }: { line: SelfCheckLine }) {
       {line.phones.map((phone) => (
         <a class="call call--secondary" href={phone.href} key={phone.href}>
           <span class="call__number">
-            <span class="ltr" aria-hidden="true">{phone.display}</span>
+            <span class="ltr" aria-hidden="true">
+              {phone.display}
+            </span>
             <span class="visually-hidden">{phone.spoken}</span>
           </span>
         </a>
@@ -100,7 +102,12 @@ export default function SelfCheck({ questions, labels, lines }: Props) {
           </fieldset>
         ))}
       </form>
-      <div class="result" role="status" aria-live="polite" data-verdict={verdict.complete ? (verdict.warningIds.length > 0 ? 'risky' : 'safe') : 'incomplete'}>
+      <div
+        class="result"
+        role="status"
+        aria-live="polite"
+        data-verdict={verdict.complete ? (verdict.warningIds.length > 0 ? 'risky' : 'safe') : 'incomplete'}
+      >
         {!verdict.complete && <p>{labels.answerAll}</p>}
         {verdict.complete && (
           <>

@@ -9,7 +9,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FILTERS_CHANGED, filtersFromQuery, matchesFilters, type FilterFacts } from '../../lib/service-filters';
+import {
+  FILTERS_CHANGED,
+  filtersFromQuery,
+  matchesFilters,
+  type FilterFacts,
+} from '../../lib/service-filters';
 import type { LeafletMapHandle } from './leaflet-map';
 import './service-map.css';
 
@@ -66,7 +71,16 @@ interface Props {
 
 type Mode = 'static' | 'ready' | 'loading' | 'open' | 'failed' | 'offline';
 
-export default function ServiceMap({ station, places, labels, tileUrl, attribution, lang, timeZone, children }: Props) {
+export default function ServiceMap({
+  station,
+  places,
+  labels,
+  tileUrl,
+  attribution,
+  lang,
+  timeZone,
+  children,
+}: Props) {
   const [mode, setMode] = useState<Mode>('static');
   const canvas = useRef<HTMLElement>(null);
   const handle = useRef<LeafletMapHandle>();
@@ -74,7 +88,9 @@ export default function ServiceMap({ station, places, labels, tileUrl, attributi
   const visibleIds = () => {
     const filters = filtersFromQuery(location.search);
     const context = { lang, timeZone, now: new Date() };
-    return new Set(places.filter((place) => matchesFilters(place.facts, filters, context)).map((place) => place.id));
+    return new Set(
+      places.filter((place) => matchesFilters(place.facts, filters, context)).map((place) => place.id),
+    );
   };
 
   const open = async () => {
@@ -84,7 +100,15 @@ export default function ServiceMap({ station, places, labels, tileUrl, attributi
       const { openLeafletMap } = await import('./leaflet-map');
       if (!canvas.current) return;
       canvas.current.hidden = false; // Leaflet measures its container, so it must be visible first.
-      handle.current = await openLeafletMap(canvas.current, { station, places, labels, tileUrl, attribution, timeZone, onTilesFailed: () => setMode('failed') });
+      handle.current = await openLeafletMap(canvas.current, {
+        station,
+        places,
+        labels,
+        tileUrl,
+        attribution,
+        timeZone,
+        onTilesFailed: () => setMode('failed'),
+      });
       handle.current.showOnly(visibleIds());
       setMode((current) => (current === 'loading' ? 'open' : current));
     } catch {
@@ -105,7 +129,14 @@ export default function ServiceMap({ station, places, labels, tileUrl, attributi
   }, []);
 
   const mapShown = mode === 'loading' || mode === 'open';
-  const message = mode === 'loading' ? labels.loading : mode === 'failed' ? labels.tilesFailed : mode === 'offline' ? labels.offline : '';
+  const message =
+    mode === 'loading'
+      ? labels.loading
+      : mode === 'failed'
+        ? labels.tilesFailed
+        : mode === 'offline'
+          ? labels.offline
+          : '';
   return (
     <div class="service-map" data-map-state={mode}>
       {mode === 'ready' && (

@@ -42,7 +42,11 @@ function loadLeafletCss(): Promise<void> {
   return ready;
 }
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+const element = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -51,7 +55,13 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 
 function icon(shape: string): L.DivIcon {
   const half = MARKER_SIZE / 2;
-  return L.divIcon({ html: markerSvg(shape), className: 'map-marker', iconSize: [MARKER_SIZE, MARKER_SIZE], iconAnchor: [half, half], popupAnchor: [0, -half] });
+  return L.divIcon({
+    html: markerSvg(shape),
+    className: 'map-marker',
+    iconSize: [MARKER_SIZE, MARKER_SIZE],
+    iconAnchor: [half, half],
+    popupAnchor: [0, -half],
+  });
 }
 
 /** Popup content built as DOM (text only, never HTML from data): name, sample label, hours with open now, phones. */
@@ -88,12 +98,16 @@ function keepFocusWithPopup(marker: L.Marker): void {
   marker.on('popupclose', (event) => {
     const active = document.activeElement;
     // Leaflet may already have removed the popup, which drops the focus to <body>.
-    if (fromKeyboard && (!active || active === document.body || event.popup.getElement()?.contains(active))) marker.getElement()?.focus();
+    if (fromKeyboard && (!active || active === document.body || event.popup.getElement()?.contains(active)))
+      marker.getElement()?.focus();
     fromKeyboard = false;
   });
 }
 
-export async function openLeafletMap(container: HTMLElement, options: LeafletMapOptions): Promise<LeafletMapHandle> {
+export async function openLeafletMap(
+  container: HTMLElement,
+  options: LeafletMapOptions,
+): Promise<LeafletMapHandle> {
   await loadLeafletCss();
   const { station, places, labels } = options;
   const map = L.map(container, { keyboard: true, scrollWheelZoom: false });
@@ -116,14 +130,23 @@ export async function openLeafletMap(container: HTMLElement, options: LeafletMap
   });
   tiles.addTo(map);
 
-  const stationMarker = L.marker([station.lat, station.lon], { icon: icon(stationMarkerShape()), keyboard: true, title: labels.station, zIndexOffset: 1000 });
+  const stationMarker = L.marker([station.lat, station.lon], {
+    icon: icon(stationMarkerShape()),
+    keyboard: true,
+    title: labels.station,
+    zIndexOffset: 1000,
+  });
   const stationPopup = element('div', 'map-popup');
   stationPopup.tabIndex = -1;
   stationPopup.append(element('p', 'map-popup__name', labels.station));
   stationMarker.bindPopup(stationPopup).addTo(map);
   const markers = new Map(
     places.map((place) => {
-      const marker = L.marker([place.lat, place.lon], { icon: icon(providerMarkerShape(place.number)), keyboard: true, title: `${place.number}. ${place.name}` });
+      const marker = L.marker([place.lat, place.lon], {
+        icon: icon(providerMarkerShape(place.number)),
+        keyboard: true,
+        title: `${place.number}. ${place.name}`,
+      });
       marker.bindPopup(popupFor(place, labels, options.timeZone));
       keepFocusWithPopup(marker);
       return [place.id, marker] as const;
@@ -131,7 +154,13 @@ export async function openLeafletMap(container: HTMLElement, options: LeafletMap
   );
   keepFocusWithPopup(stationMarker);
   markers.forEach((marker) => marker.addTo(map));
-  map.fitBounds(L.latLngBounds([[station.lat, station.lon], ...places.map((place): [number, number] => [place.lat, place.lon])]), { padding: [40, 40], maxZoom: 17 });
+  map.fitBounds(
+    L.latLngBounds([
+      [station.lat, station.lon],
+      ...places.map((place): [number, number] => [place.lat, place.lon]),
+    ]),
+    { padding: [40, 40], maxZoom: 17 },
+  );
 
   return {
     showOnly(ids) {

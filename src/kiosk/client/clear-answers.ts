@@ -3,7 +3,10 @@ export function startClearButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-kiosk-clear]')) {
     button.hidden = false;
     button.addEventListener('click', () => {
-      for (const input of button.closest('[data-kiosk-clearable]')?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) input.checked = false;
+      for (const input of button
+        .closest('[data-kiosk-clearable]')
+        ?.querySelectorAll<HTMLInputElement>('input:checked') ?? [])
+        input.checked = false;
     });
   }
 }

@@ -16,7 +16,11 @@ export function startComfort(): void {
   const apply = (comfort: Comfort) => {
     root.classList.toggle('kiosk-large', Boolean(comfort.large));
     root.classList.toggle('kiosk-contrast', Boolean(comfort.contrast));
-    for (const toggle of toggles) toggle.setAttribute('aria-pressed', String(Boolean(comfort[toggle.dataset.kioskToggle as keyof Comfort])));
+    for (const toggle of toggles)
+      toggle.setAttribute(
+        'aria-pressed',
+        String(Boolean(comfort[toggle.dataset.kioskToggle as keyof Comfort])),
+      );
   };
   for (const toggle of toggles) {
     toggle.hidden = false;

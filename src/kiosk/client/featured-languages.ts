@@ -7,10 +7,18 @@ const CYCLE_MS = 3500;
  * cycling list in the same language at once ("Need help?", what 112 is, the
  * helpline's name), or stacks a few when motion is reduced.
  */
-export function featureLanguages(featured: readonly string[], site: readonly string[], config: KioskConfig): void {
+export function featureLanguages(
+  featured: readonly string[],
+  site: readonly string[],
+  config: KioskConfig,
+): void {
   const order = featuredFirst(site, [...config.languages, ...featured]);
   const grid = document.querySelector('[data-language-grid]');
-  if (grid) for (const code of order) { const item = grid.querySelector(`:scope > [data-lang="${code}"]`); if (item) grid.append(item); }
+  if (grid)
+    for (const code of order) {
+      const item = grid.querySelector(`:scope > [data-lang="${code}"]`);
+      if (item) grid.append(item);
+    }
 
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const shownLanguages = featuredFirst(site, featured).filter((code) => featured.includes(code));

@@ -4,7 +4,8 @@ export function guardGestures(): void {
   document.addEventListener('contextmenu', block);
   document.addEventListener('dragstart', block);
   document.addEventListener('selectstart', (event) => {
-    if (!(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) event.preventDefault();
+    if (!(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement))
+      event.preventDefault();
   });
   // Safari's pinch events; Chromium's pinch is stopped by touch-action in the layout and --disable-pinch.
   document.addEventListener('gesturestart', block);

@@ -6,7 +6,11 @@ import type { KioskConfig } from '../config';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
-export function startIdleReset(config: KioskConfig, isPristine: () => boolean, reset: () => void): { restart: () => void } {
+export function startIdleReset(
+  config: KioskConfig,
+  isPristine: () => boolean,
+  reset: () => void,
+): { restart: () => void } {
   const dialog = document.querySelector<HTMLDialogElement>('[data-kiosk-idle]');
   const seconds = dialog?.querySelector<HTMLElement>('[data-kiosk-seconds]');
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +49,8 @@ export function startIdleReset(config: KioskConfig, isPristine: () => boolean, r
     if (dialog?.open && event.type !== 'keydown') return;
     stillHere();
   };
-  for (const type of ACTIVITY_EVENTS) document.addEventListener(type, onActivity, { capture: true, passive: true });
+  for (const type of ACTIVITY_EVENTS)
+    document.addEventListener(type, onActivity, { capture: true, passive: true });
   dialog?.addEventListener('click', stillHere);
   // Scrolling a screen's content is activity too (scroll events do not bubble, so listen while capturing).
   document.addEventListener('scroll', restart, { capture: true, passive: true });

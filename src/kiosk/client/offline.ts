@@ -12,7 +12,11 @@ const isIdle = () => document.documentElement.hasAttribute('data-kiosk-idle');
 
 export function keepKioskOffline(home: string, languages: readonly string[]): void {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return;
-  const template: PackTemplate = { id: `kiosk:${home}`, label: document.title, paths: [home, `${home}{lang}/`] };
+  const template: PackTemplate = {
+    id: `kiosk:${home}`,
+    label: document.title,
+    paths: [home, `${home}{lang}/`],
+  };
 
   // The first install takes control of the open page; only a later version is an update to apply.
   const hadController = navigator.serviceWorker.controller !== null;
@@ -31,7 +35,9 @@ export function keepKioskOffline(home: string, languages: readonly string[]): vo
     applyUpdateWhenIdle();
 
     await navigator.serviceWorker.ready;
-    const saved = (await listPacks()).some((pack) => pack.id === template.id && pack.languages.length === languages.length);
+    const saved = (await listPacks()).some(
+      (pack) => pack.id === template.id && pack.languages.length === languages.length,
+    );
     if (!saved) {
       await qrFilesOf(expandPack(template, languages))
         .then((files) => savePack({ ...template, paths: [...template.paths, ...files] }, languages))
@@ -43,6 +49,14 @@ export function keepKioskOffline(home: string, languages: readonly string[]): vo
 
 /** The QR code files the pages show (/qr/…, shared between pages): stored with them, so every code shows offline too. */
 async function qrFilesOf(pages: readonly string[]): Promise<string[]> {
-  const html = await Promise.all(pages.map(async (url) => (await fetch(url, { credentials: 'same-origin' })).text()));
-  return [...new Set(html.flatMap((page) => [...page.matchAll(/<img\b[^>]*?\ssrc="(\/qr\/[^"]+)"/g)].map((match) => match[1] ?? '')))];
+  const html = await Promise.all(
+    pages.map(async (url) => (await fetch(url, { credentials: 'same-origin' })).text()),
+  );
+  return [
+    ...new Set(
+      html.flatMap((page) =>
+        [...page.matchAll(/<img\b[^>]*?\ssrc="(\/qr\/[^"]+)"/g)].map((match) => match[1] ?? ''),
+      ),
+    ),
+  ];
 }

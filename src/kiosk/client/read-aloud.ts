@@ -12,8 +12,10 @@ export function readableText(root: Element): string {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node instanceof Element) {
-        if (node.matches('[aria-hidden="true"], [data-speak="skip"], [hidden], svg, script, style')) return NodeFilter.FILTER_REJECT;
-        if (!node.classList.contains('visually-hidden') && !node.checkVisibility()) return NodeFilter.FILTER_REJECT;
+        if (node.matches('[aria-hidden="true"], [data-speak="skip"], [hidden], svg, script, style'))
+          return NodeFilter.FILTER_REJECT;
+        if (!node.classList.contains('visually-hidden') && !node.checkVisibility())
+          return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_SKIP;
       }
       return node.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
@@ -21,7 +23,8 @@ export function readableText(root: Element): string {
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const block = node.parentElement?.closest('p, li, h1, h2, h3, legend, label, dt, dd, summary, button') ?? null;
+    const block =
+      node.parentElement?.closest('p, li, h1, h2, h3, legend, label, dt, dd, summary, button') ?? null;
     if (block !== lastBlock || lines.length === 0) lines.push(text);
     else lines[lines.length - 1] += ` ${text}`;
     lastBlock = block;

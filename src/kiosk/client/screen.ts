@@ -1,4 +1,7 @@
 /** The screen shown: the fragment's, or the page's default. */
 export function currentScreen(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('.kiosk-screen:target') ?? document.querySelector<HTMLElement>('.kiosk-screen[data-default]');
+  return (
+    document.querySelector<HTMLElement>('.kiosk-screen:target') ??
+    document.querySelector<HTMLElement>('.kiosk-screen[data-default]')
+  );
 }

@@ -26,7 +26,8 @@ export function startKiosk(): void {
   for (const problem of problems) console.warn(`Kiosk setting ignored: ${problem}`);
   if (config.orientation !== 'auto') document.documentElement.dataset.orientation = config.orientation;
 
-  const featured = config.languages.length > 0 ? config.languages : stationLanguages.split(',').filter(Boolean);
+  const featured =
+    config.languages.length > 0 ? config.languages : stationLanguages.split(',').filter(Boolean);
   const isPristine = () => kioskPage === 'attract' && (location.hash === '' || location.hash === '#attract');
   const reset = () => {
     stopSpeaking();

@@ -5,4 +5,5 @@ import { qrSvgFile } from '../../kiosk/qr-files';
 
 export const getStaticPaths = qrFileRoutes;
 
-export const GET: APIRoute = ({ props }) => new Response(qrSvgFile((props as QrFileProps).text), { headers: { 'Content-Type': 'image/svg+xml' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(qrSvgFile((props as QrFileProps).text), { headers: { 'Content-Type': 'image/svg+xml' } });

@@ -20,7 +20,10 @@ export const GET: APIRoute = ({ props }) => {
   for (const station of country.stations) {
     for (const service of station.services) {
       services.set(service.id, service);
-      stations.set(service.id, [...(stations.get(service.id) ?? []), { id: `${country.code}/${station.slug}`, name: station.data.name }]);
+      stations.set(service.id, [
+        ...(stations.get(service.id) ?? []),
+        { id: `${country.code}/${station.slug}`, name: station.data.name },
+      ]);
     }
   }
   const document = toHsds({
@@ -33,5 +36,7 @@ export const GET: APIRoute = ({ props }) => {
     },
     languageName: (code) => languageName(code, 'en'),
   });
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(document, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };
