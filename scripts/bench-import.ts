@@ -9,7 +9,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importHsdsFile } from '../src/data/import-hsds';
+import { importHsdsFile } from '../src/hsds/import-files';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
 import { parseFlags } from '../src/lib/badge-cli';
 import { syntheticHsdsDirectory } from '../src/node/hsds-directory';

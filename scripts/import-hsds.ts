@@ -7,7 +7,7 @@
  * before anything is written. On any problem nothing is written and every
  * problem is listed; an interrupt (Ctrl-C) leaves the content folder as it was.
  */
-import { importHsdsFile } from '../src/data/import-hsds';
+import { importHsdsFile } from '../src/hsds/import-files';
 import { ALL_LANGUAGE_CODES } from '../src/lib/languages';
 import { config } from '../src/config';
 

@@ -5,8 +5,8 @@
  * it, so a screen never changes under a person's hands.
  */
 import { expandPack, type PackTemplate } from '../../offline/pack';
-import { listPacks, savePack } from '../../scripts/offline-packs';
-import { registerSiteWorker } from '../../scripts/register-service-worker';
+import { listPacks, savePack } from '../../client/offline-packs';
+import { registerSiteWorker } from '../../client/register-service-worker';
 
 const isIdle = () => document.documentElement.hasAttribute('data-kiosk-idle');
 

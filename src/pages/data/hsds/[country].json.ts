@@ -1,12 +1,12 @@
 /**
  * /data/hsds/{country}.json: the country's service directory as Open Referral
- * HSDS 3.0 JSON, written at build time (see src/lib/hsds.ts for the mapping).
+ * HSDS 3.0 JSON, written at build time (see src/hsds/export.ts for the mapping).
  */
 import type { APIRoute } from 'astro';
 import { hsdsRoutes, type HsdsProps } from '../../../data/routes';
 import type { Service } from '../../../data/site';
 import { languageName } from '../../../lib/format';
-import { toHsds } from '../../../lib/hsds';
+import { toHsds } from '../../../hsds/export';
 import { useTranslations } from '../../../lib/i18n';
 import { audience, serviceOffer } from '../../../schemas/service';
 

@@ -13,8 +13,8 @@ import {
 import { basename, dirname, join, relative } from 'node:path';
 import { COLLECTION_STYLE, dump, visit } from 'js-yaml';
 import { formatProblem, type CheckOptions } from '../lib/content-check';
-import { fromHsds, type ImportedService } from '../lib/hsds';
-import { ContentError, readContent, type PendingFiles } from './read-content';
+import { fromHsds, type ImportedService } from './import';
+import { ContentError, readContent, type PendingFiles } from '../data/read-content';
 
 /** Keys in the order hand-written service files use, so imported files read the same. */
 const KEY_ORDER = [
