@@ -60,6 +60,8 @@ test('a touch starts, a language opens its tiles, and moving between screens add
   await page.goto(KIOSK);
   const startLength = await page.evaluate(() => history.length);
   await expect(page.locator('#attract')).toBeVisible();
+  // A tap before the kiosk script has wired the screens would be a plain link: wait for it, here and on the language's page.
+  await expect(page.locator('body')).toHaveAttribute('data-kiosk-ready', 'true');
   await page.locator('.kiosk-attract__start').tap();
   // Every site language in its own name, the station's languages first.
   const names = await page.locator('[data-language-grid] a').allTextContents();
@@ -67,6 +69,7 @@ test('a touch starts, a language opens its tiles, and moving between screens add
   expect(names).toHaveLength(16);
   await page.getByRole('link', { name: 'Українська', exact: true }).tap();
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  await expect(page.locator('body')).toHaveAttribute('data-kiosk-ready', 'true');
   for (const id of ['help', 'helplines', 'services', 'offer', 'rights', 'take']) {
     await page.locator(`#home a[href="#${id}"]`).tap();
     await expect(visibleScreen(page)).toHaveAttribute('id', id);
