@@ -73,6 +73,12 @@ test('the home page does not move when its scripts arrive: the finder holds its 
       document.querySelector('#station-list li:last-child') !== null &&
       [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet),
   );
+  // A web font swapping in moves text too, whenever it arrives; this test is about the scripts, so let the
+  // fonts the first paint asked for settle first (layout is forced so that every font in use has been requested).
+  await page.evaluate(async () => {
+    void document.body.offsetHeight;
+    await document.fonts.ready;
+  });
   const listTop = () =>
     page.locator('#station-list').evaluate((list) => Math.round(list.getBoundingClientRect().top));
   const before = await listTop();
