@@ -3,6 +3,7 @@ import type { ContactData } from '../schemas/contact';
 import type { ServiceData } from '../schemas/service';
 import type { Translator } from './i18n';
 import { countryName, formatHours } from './format';
+import { pickText, type PickedText } from './localized';
 
 /** Who answers a number: the facts of its contact (or service) its detail line draws on. */
 export interface PhoneOwner {
@@ -53,7 +54,7 @@ export function phoneDetails(
   owner: PhoneOwner,
   t: Translator,
   shown: DetailsShown = {},
-): string[] {
+): PickedText[] {
   const details: string[] = [];
   if (shown.audience && typeof owner.audience === 'string')
     details.push(t(`common.audience.${owner.audience}`));
@@ -65,6 +66,8 @@ export function phoneDetails(
   if (phone.from === 'inside')
     details.push(t('common.fromInside', { country: countryName(owner.country, t.lang) }));
   if (phone.kind === 'sms') details.push(t('common.textOnly'));
-  if (phone.note) details.push(phone.note[t.lang] ?? phone.note.en ?? '');
-  return details.filter(Boolean);
+  const picked: PickedText[] = details.filter(Boolean).map((text) => ({ text }));
+  // A note not yet translated shows in English, marked so that a screen reader switches voice.
+  if (phone.note) picked.push(pickText(phone.note, t.lang));
+  return picked.filter((detail) => detail.text);
 }

@@ -103,12 +103,28 @@ describe('a helpline number shown without its card', () => {
     const phone = { number: '+31334481186', kind: 'voice' as const };
     const office: Hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' }];
     expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })).toEqual([
-      formatHours(office, 'en', t('common.everyDay')),
+      { text: formatHours(office, 'en', t('common.everyDay')) },
     ]);
-    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })[0]).toMatch(
+    expect(phoneDetails(phone, { country: 'nl', hours: office }, t, { hours: 'limited' })[0]?.text).toMatch(
       /Mon–Fri .*09:00–17:00/,
     );
     expect(phoneDetails(phone, { country: 'nl', hours: '24/7' }, t, { hours: 'limited' })).toEqual([]);
     expect(phoneDetails(phone, { country: 'nl' }, t, { hours: 'limited' })).toEqual([]);
+  });
+
+  it('shows a note not yet translated in English, marked as English', async () => {
+    const { phoneDetails } = await import('../../src/lib/phone-details');
+    const { useTranslations } = await import('../../src/lib/i18n');
+    const phone = {
+      number: '+48226280120',
+      kind: 'voice' as const,
+      note: { en: 'Office team on weekdays', pl: 'Zespół w dni robocze' },
+    };
+    expect(phoneDetails(phone, { country: 'pl' }, useTranslations('ar'))).toEqual([
+      { text: 'Office team on weekdays', lang: 'en' },
+    ]);
+    expect(phoneDetails(phone, { country: 'pl' }, useTranslations('pl'))).toEqual([
+      { text: 'Zespół w dni robocze' },
+    ]);
   });
 });
