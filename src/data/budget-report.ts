@@ -135,7 +135,9 @@ export function measureBuild(root: string): BudgetReport {
       figures.pages += 1;
       figures.htmlGzips.push(weight.htmlGzip);
       if (weight.htmlGzip > figures.largest.htmlGzip) figures.largest = { path, ...weight };
-      if (weight.firstVisitGzip > figures.firstVisit.firstVisitGzip) figures.firstVisit = { path, ...weight };
+      // The gate is the phone with no font for the page's scripts: the first visit that costs the most.
+      if (weight.firstVisitNoSystemFontsGzip > figures.firstVisit.firstVisitNoSystemFontsGzip)
+        figures.firstVisit = { path, ...weight };
       figures.maxJsGzip = Math.max(figures.maxJsGzip, weight.jsGzip);
     }
   }
@@ -191,9 +193,9 @@ export function overBudget(report: BudgetReport, budgets: Budgets): string[] {
         `kiosk page ${figures.largest.path}: ${figures.largest.htmlGzip} B gzip > ${budgets.kioskScreenGzip} B (kioskScreenGzip)`,
       );
     const firstVisitLimit = budgets.firstVisitGzip[figures.type];
-    if (firstVisitLimit !== undefined && figures.firstVisit.firstVisitGzip > firstVisitLimit)
+    if (firstVisitLimit !== undefined && figures.firstVisit.firstVisitNoSystemFontsGzip > firstVisitLimit)
       problems.push(
-        `${figures.type} page ${figures.firstVisit.path}: a first visit loads ${figures.firstVisit.firstVisitGzip} B gzip (HTML, CSS, scripts, fonts ${figures.firstVisit.fonts.join(' ') || 'none'}) > ${firstVisitLimit} B`,
+        `${figures.type} page ${figures.firstVisit.path}: a first visit from a phone without system fonts loads ${figures.firstVisit.firstVisitNoSystemFontsGzip} B gzip (HTML, CSS, scripts, fonts ${figures.firstVisit.fontsNoSystemFonts.join(' ') || 'none'}) > ${firstVisitLimit} B`,
       );
     if (figures.maxJsGzip > budgets.jsBeforeInteractionGzip)
       problems.push(

@@ -72,7 +72,7 @@ describe('languages', () => {
     expect(fontFacesFor('Cyrl', 'uk').map((f) => f.file)).toContain('noto-sans-cyrillic-400-normal.woff2');
     expect(fontFacesFor('Cyrl', 'uk').some((f) => f.family === 'Noto Sans Arabic')).toBe(false);
     expect(fontFacesFor('Arab', 'ar').map((f) => f.file)).toContain(
-      'noto-sans-arabic-arabic-700-normal.woff2',
+      'noto-sans-arabic-arabic-400-normal.woff2',
     );
     expect(fontFacesFor('Latn', 'vi').map((f) => f.file)).toContain('noto-sans-vietnamese-400-normal.woff2');
   });
