@@ -38,7 +38,11 @@ export function rewriteBuiltPages(): AstroIntegration {
           const type = pageType(`/${relative(root, file).split(sep).join('/')}`);
           const rewrite = REWRITES[type];
           if (!rewrite) continue;
-          writeFileSync(file, rewrite(readFileSync(file, 'utf8'), read));
+          try {
+            writeFileSync(file, rewrite(readFileSync(file, 'utf8'), read));
+          } catch (error) {
+            throw new Error(`${relative(root, file)}: ${(error as Error).message}`, { cause: error });
+          }
           rewritten.set(type, (rewritten.get(type) ?? 0) + 1);
         }
         logger.info(

@@ -12,6 +12,7 @@ const NEXT_TO_BLOCK_TAG = new RegExp(
   `(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)${SPACE}+(?=<)|(?<=>)${SPACE}+(<\\/?(?:${BLOCK_TAGS})\\b)`,
   'gi',
 );
+const KEPT_MARK = '\uE000';
 /** Elements whose text keeps its white space (or is not HTML): left exactly as they are. */
 const KEEP_AS_IS = /<(pre|textarea|script|style)\b[^>]*>[\s\S]*?<\/\1>/gi;
 
@@ -23,11 +24,16 @@ const KEEP_AS_IS = /<(pre|textarea|script|style)\b[^>]*>[\s\S]*?<\/\1>/gi;
  * Pure; for pages whose bytes are counted (the kiosk, budgets.json).
  */
 export function withoutUndrawnWhitespace(html: string): string {
+  // Kept elements wait behind a tag-like mark, so the tags around them still count; the mark's
+  // character (Unicode's first private-use one) is refused in a page rather than trusted to be absent.
+  if (html.includes(KEPT_MARK)) throw new Error('compact-html: the page holds U+E000, the mark this uses');
   const kept: string[] = [];
-  // Kept elements wait behind a tag-like mark ("<" + NUL, which no page holds), so the tags around them still count.
-  const marked = html.replace(KEEP_AS_IS, (element) => `<\u0000${kept.push(element) - 1}>`);
+  const marked = html.replace(KEEP_AS_IS, (element) => `<${KEPT_MARK}${kept.push(element) - 1}>`);
   return marked
     .replace(new RegExp(`${SPACE}{2,}`, 'g'), ' ')
-    .replace(NEXT_TO_BLOCK_TAG, (_, before: string | undefined, after: string | undefined) => before ?? after ?? '')
-    .replace(/<\u0000(\d+)>/g, (_, index: string) => kept[Number(index)] ?? '');
+    .replace(
+      NEXT_TO_BLOCK_TAG,
+      (_, before: string | undefined, after: string | undefined) => before ?? after ?? '',
+    )
+    .replace(new RegExp(`<${KEPT_MARK}(\\d+)>`, 'g'), (_, index: string) => kept[Number(index)] ?? '');
 }
