@@ -8,7 +8,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
 import { selfHostedFonts } from './src/integrations/fonts';
-import { inlineStationCss } from './src/integrations/inline-station-css';
+import { rewriteBuiltPages } from './src/integrations/rewrite-built-pages';
 import { securityHeadersFiles } from './src/integrations/security-headers';
 import { posters } from './src/posters/integration';
 import { config } from './src/config';
@@ -47,8 +47,8 @@ export default defineConfig(
           preact(),
           // Writes the Noto subsets the pages' @font-face rules point at into /fonts/, cut to the characters the site uses.
           selfHostedFonts(),
-          // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint.
-          inlineStationCss(),
+          // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint; kiosk pages lose undrawn white space.
+          rewriteBuiltPages(),
           securityHeadersFiles(config.tileUrl),
           // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
           sitemap({

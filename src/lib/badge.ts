@@ -261,20 +261,8 @@ export function importPrivateJwk(jwk: JsonWebKey): Promise<CryptoKey> {
   ]);
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
-function dateIn(instantMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instantMs);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** How far the wall clock in `timeZone` is ahead of UTC at an instant, in ms. */
-function zoneOffsetMs(instantMs: number, timeZone: string): number {
+/** The wall clock in an IANA time zone at an instant: calendar date and 24-hour time, as numbers. */
+function wallClock(instantMs: number, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -286,10 +274,26 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
     second: 'numeric',
   }).formatToParts(instantMs);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return (
-    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) -
-    Math.floor(instantMs / 1000) * 1000
-  );
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
+function dateIn(instantMs: number, timeZone: string): string {
+  const { year, month, day } = wallClock(instantMs, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** How far the wall clock in `timeZone` is ahead of UTC at an instant, in ms. */
+function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const { year, month, day, hour, minute, second } = wallClock(instantMs, timeZone);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instantMs / 1000) * 1000;
 }
 
 /**

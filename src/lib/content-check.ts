@@ -120,6 +120,23 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
         `"${slug}" is used in the web address; rename the file with lower-case ASCII letters, digits and hyphens (e.g. bucuresti-nord.yaml)`,
       );
   };
+  /** A contact, service or station: in an existing country, in that country's folder, with a usable file name. */
+  const checkFiledUnderCountry = (entry: Entry<unknown>, country: string, folder: string, what: string) => {
+    checkCountryExists(entry, 'country', country);
+    checkSlug(entry);
+    if (!entry.id.startsWith(`${country}/`))
+      report(
+        entry,
+        'country',
+        `${what} "${country}" belongs in content/${folder}/${country}/; move the file there`,
+      );
+  };
+  const checkPhones = (entry: Entry<unknown>, phones: readonly { number: string }[], country: string) => {
+    phones.forEach((phone, index) => {
+      const problem = phoneProblem(phone.number, country);
+      if (problem) report(entry, `phones.${index}.number`, problem);
+    });
+  };
   /** Each id once in `ids`: the page would show it twice, with the same element id. */
   const checkListedOnce = (
     entry: Entry<unknown>,
@@ -185,28 +202,15 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   }
 
   for (const entry of content.contacts) {
-    checkCountryExists(entry, 'country', entry.data.country);
-    checkSlug(entry);
-    if (!entry.id.startsWith(`${entry.data.country}/`))
-      report(
-        entry,
-        'country',
-        `a contact for "${entry.data.country}" belongs in content/contacts/${entry.data.country}/`,
-      );
-    entry.data.phones.forEach((phone, index) => {
-      const problem = phoneProblem(phone.number, entry.data.country);
-      if (problem) report(entry, `phones.${index}.number`, problem);
-    });
+    checkFiledUnderCountry(entry, entry.data.country, 'contacts', 'a contact for');
+    checkPhones(entry, entry.data.phones, entry.data.country);
     checkDate(entry, 'verified.date', entry.data.verified.date);
   }
 
   const codes = new Map<string, Entry<StationData>>();
   for (const entry of content.stations) {
     const { data } = entry;
-    checkSlug(entry);
-    if (!entry.id.startsWith(`${data.country}/`))
-      report(entry, 'country', `a station in "${data.country}" belongs in content/stations/${data.country}/`);
-    checkCountryExists(entry, 'country', data.country);
+    checkFiledUnderCountry(entry, data.country, 'stations', 'a station in');
     if (!data.code.startsWith(`${data.country.toUpperCase()}-`))
       report(
         entry,
@@ -263,19 +267,9 @@ export function checkContent(content: ContentSet, options: CheckOptions): Conten
   }
 
   for (const entry of content.services) {
-    checkCountryExists(entry, 'country', entry.data.country);
-    checkSlug(entry);
-    if (!entry.id.startsWith(`${entry.data.country}/`))
-      report(
-        entry,
-        'country',
-        `a service in "${entry.data.country}" belongs in content/services/${entry.data.country}/; move the file there`,
-      );
+    checkFiledUnderCountry(entry, entry.data.country, 'services', 'a service in');
     if (entry.data.location) checkPoint(entry, 'location', entry.data.location, entry.data.country);
-    entry.data.phones.forEach((phone, index) => {
-      const problem = phoneProblem(phone.number, entry.data.country);
-      if (problem) report(entry, `phones.${index}.number`, problem);
-    });
+    checkPhones(entry, entry.data.phones, entry.data.country);
     checkDate(entry, 'verified.date', entry.data.verified?.date);
   }
 

@@ -99,10 +99,20 @@ export const MARKDOWN_ALLOW_LIST: Schema = {
   clobber: [],
 };
 
-/** The kiosk shows the same text without a way out: links become plain text. */
+/**
+ * The kiosk shows the same text without a way out: links become plain text,
+ * and so ids go too (they are only there to be linked to; a heading's id is
+ * its text again, twice the bytes in Cyrillic, on a page with a byte budget).
+ */
 export const KIOSK_ALLOW_LIST: Schema = {
   ...MARKDOWN_ALLOW_LIST,
   tagNames: (MARKDOWN_ALLOW_LIST.tagNames ?? []).filter((tag) => tag !== 'a'),
+  attributes: Object.fromEntries(
+    Object.entries(MARKDOWN_ALLOW_LIST.attributes ?? {}).map(([tag, names]) => [
+      tag,
+      names.filter((name) => name !== 'id'),
+    ]),
+  ),
 };
 
 /** HTML (a rendered page's Markdown) with everything outside the allow-list removed. */
