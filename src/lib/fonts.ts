@@ -51,9 +51,7 @@ function faceFor(subset: Subset, weight: FontFace['weight']): FontFace {
   const pkg = arabic ? 'noto-sans-arabic' : 'noto-sans';
   return {
     family: arabic ? 'Noto Sans Arabic' : 'Noto Sans',
-    localNames: arabic
-      ? ['Noto Sans Arabic', `NotoSansArabic-${weight === 700 ? 'Bold' : 'Regular'}`]
-      : ['Noto Sans', `NotoSans-${weight === 700 ? 'Bold' : 'Regular'}`],
+    localNames: arabic ? ['Noto Sans Arabic', 'NotoSansArabic-Regular'] : ['Noto Sans', 'NotoSans-Regular'],
     file: `${pkg}-${subset}-${weight}-normal.woff2`,
     package: pkg,
     weight,
