@@ -125,7 +125,7 @@ function linksAfterSave(options: EditServerOptions, path: string): { label: stri
         href: options.siteOrigin + stationUrl('en', code, slug),
       },
       ...POSTER_FORMATS.map((format) => ({
-        label: `Poster ${format.paper.name}: ${station.data.name}`,
+        label: `Poster (${format.id}, ${format.paper.name}): ${station.data.name}`,
         href: options.siteOrigin + posterUrl(code, slug, format.id),
       })),
     ];
