@@ -60,7 +60,8 @@ async function waitForPort(target: number, label: string): Promise<void> {
 }
 
 let stopping = false;
-let closeServer: (() => Promise<void>) | undefined;
+/** The edit server, once started (a Ctrl-C during start-up has none to close). */
+const editServer: { close?: () => Promise<void> } = {};
 
 /** Ends each child's process group (its own children too, e.g. esbuild under Astro). */
 function stopChildren(): void {
@@ -79,7 +80,7 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   stopChildren();
-  await closeServer?.();
+  await editServer.close?.();
   process.exit(code);
 }
 
@@ -109,7 +110,7 @@ const server = await startEditServer({
   proxyPort,
   siteOrigin: `http://localhost:${sitePort}`,
 });
-closeServer = server.close;
+editServer.close = server.close;
 await waitForPort(sitePort, 'the Astro dev server');
 console.log(`Editing ${basename(dirname(contentDir))}/${basename(contentDir)} (${contentDir})`);
 console.log(`Editor: ${server.origin}/admin/`);

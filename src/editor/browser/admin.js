@@ -125,7 +125,8 @@ CMS.registerEventListener({
     box.className = 'gate-links';
     box.setAttribute('aria-label', 'Where this entry shows');
     const heading = document.createElement('p');
-    heading.textContent = 'Saved. Check it on the site, and reprint these posters if they changed:';
+    heading.textContent =
+      'Saved. Check it on the site and on its posters; `npm run posters:status` names the posters to reprint.';
     const list = document.createElement('ul');
     for (const link of links) {
       const item = document.createElement('li');
