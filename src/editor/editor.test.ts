@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { collectionSchemas } from '../schemas';
 import { contactPurpose } from '../schemas/contact';
 import { serviceOffer, serviceSchema } from '../schemas/service';
 import { decapConfig, type DecapField } from './decap-config';
+import { startEditServer } from './server';
 import { entryText, gateVerdict, valuesOfRaw, type EditorContent } from './entry';
 import { splitFrontMatter, writeInfoPage, writeYaml } from './yaml-writer';
 
@@ -168,5 +171,64 @@ describe('the gate check before a save', () => {
     expect(verdict.own.map((p) => p.message)).toEqual([
       'no service "ro/no-such-provider"; create content/services/ro/no-such-provider.yaml or correct the reference',
     ]);
+  });
+});
+
+describe('the edit server refuses a save the gate refuses, whatever the browser did', () => {
+  it('answers 422 with the gate message and forwards only a good save, in house style', async () => {
+    const forwarded: string[] = [];
+    const proxy = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        forwarded.push(body);
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"entry persisted"}');
+      });
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const server = await startEditServer({
+      contentDir: resolve('content'),
+      allowSamples: false,
+      port: 0,
+      proxyPort: (proxy.address() as AddressInfo).port,
+      siteOrigin: 'http://localhost:1',
+    });
+    const save = (number: string) =>
+      fetch(`${server.origin}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          action: 'persistEntry',
+          params: {
+            dataFiles: [
+              {
+                path: 'content/services/ro/editor-server-test.yaml',
+                // As Decap writes it: unquoted, its own order, empty fields included.
+                raw: `status: unverified\ncountry: ro\norganisation:\n  en: Server test provider\n  ro: ''\ndescription:\n  en: Invented for a unit test.\nphones:\n  - number: '${number}'\nverified:\n  date: '2026-01-15'\n  method: desk-research\n  source: unit test\nsources:\n  - unit test fixture\nwebsite: ''\n`,
+              },
+            ],
+            assets: [],
+            options: { collectionName: 'services', commitMessage: 'test', useWorkflow: false, status: '' },
+          },
+        }),
+      });
+    try {
+      const refused = await save('+40123456');
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { error: string }).error).toContain(
+        `phones.0.number: ${phoneProblem('+40123456', 'ro')}`,
+      );
+      expect(forwarded).toEqual([]);
+      const saved = await save('+40800800678');
+      expect(saved.status).toBe(200);
+      const raw = (JSON.parse(forwarded[0] ?? '{}') as { params: { dataFiles: { raw: string }[] } }).params
+        .dataFiles[0]?.raw;
+      expect(raw).toBe(
+        'status: "unverified"\ncountry: "ro"\norganisation:\n  en: "Server test provider"\ndescription:\n  en: "Invented for a unit test."\nphones:\n  - number: "+40800800678"\nverified:\n  date: "2026-01-15"\n  method: "desk-research"\n  source: "unit test"\nsources:\n  - "unit test fixture"\n',
+      );
+    } finally {
+      await server.close();
+      await new Promise((done) => proxy.close(done));
+    }
   });
 });

@@ -15,6 +15,7 @@ import { publishProblems, type ContentProblem, type ContentSet } from '../lib/co
 import { ALL_LANGUAGE_CODES } from '../lib/languages';
 import { collectionSchemas, type CollectionName } from '../schemas';
 import { infoSchema } from '../schemas/info';
+import { SERVICE_KEY_ORDER } from '../hsds/import-files';
 import { splitFrontMatter, writeInfoPage, writeYaml } from './yaml-writer';
 
 export interface EditorContent {
@@ -59,7 +60,10 @@ export function entryText(content: EditorContent, path: string, data: Record<str
     const { body = '', ...frontMatter } = data;
     return writeInfoPage(frontMatter, String(body), { original, order: schemaKeys(infoSchema) });
   }
-  return writeYaml(data, { original, order: schemaKeys(collectionSchemas[kind.collection]) });
+  // Services: the order hand-written and imported provider files share; the others: the schema's.
+  const order =
+    kind.collection === 'services' ? SERVICE_KEY_ORDER : schemaKeys(collectionSchemas[kind.collection]);
+  return writeYaml(data, { original, order });
 }
 
 /** The form values Decap wrote into `raw` (its YAML, or front matter and body). */
