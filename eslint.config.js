@@ -34,7 +34,13 @@ export default defineConfig(
   },
   {
     // Browser code: the islands, the page scripts and the service worker.
-    files: ['src/client/**', 'src/components/islands/**', 'src/sw.ts', 'src/**/*.astro'],
+    files: [
+      'src/client/**',
+      'src/components/islands/**',
+      'src/editor/browser/**',
+      'src/sw.ts',
+      'src/**/*.astro',
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

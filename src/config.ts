@@ -95,6 +95,9 @@ const envSchema = z.object({
     z.string().regex(/^[a-z]{2}\/[a-z0-9-]+$/, 'must be country/station, e.g. ro/bucuresti-nord'),
   ),
   KIOSK_SOAK_INTERACTIONS: count,
+  EDIT_PORT: port,
+  EDIT_PROXY_PORT: port,
+  EDIT_SITE_PORT: port,
 });
 
 /** What each variable is for, shown with its error. */
@@ -164,6 +167,12 @@ export function parseConfig(env: Env) {
     screens: e.SCREENS?.split(',')
       .map((page) => page.trim())
       .filter(Boolean),
+    /** `npm run edit`: the editor (EDIT_PORT), decap-server behind it (EDIT_PROXY_PORT) and the dev server with the site (EDIT_SITE_PORT). */
+    edit: {
+      port: e.EDIT_PORT ?? 4500,
+      proxyPort: e.EDIT_PROXY_PORT ?? (e.EDIT_PORT ?? 4500) + 1,
+      sitePort: e.EDIT_SITE_PORT ?? (e.EDIT_PORT ?? 4500) + 2,
+    },
     kioskSoak: {
       port: e.KIOSK_SOAK_PORT ?? 4399,
       station: e.KIOSK_SOAK_STATION ?? 'ro/bucuresti-nord',

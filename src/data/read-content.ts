@@ -139,10 +139,11 @@ function checkInfoPages(
   displayRoot: string,
   options: ReadOptions,
   problems: ContentProblem[],
+  pending: PendingFiles,
 ): InfoSource[] {
   const sources: InfoSource[] = [];
   const siteLanguages = new Set(options.siteLanguages);
-  for (const { path, below } of foundFiles(join(root, 'info'), /\.md$/i)) {
+  for (const { path, below } of filesWithPending(join(root, 'info'), /\.md$/i, pending)) {
     const file = relative(displayRoot, path).split(sep).join('/');
     const parts = below.split('/');
     if (parts.length !== 2) {
@@ -167,7 +168,7 @@ function checkInfoPages(
         field: '(file name)',
         message: `"${name}" is used in the web address; rename it with lower-case ASCII letters, digits and hyphens, ending in .md`,
       });
-    const text = readText(path, file, problems);
+    const text = readText(path, file, problems, pending);
     if (text === undefined) continue;
     const checkMarkdown = options.checkMarkdown ?? config.checkMarkdown;
     const checked = infoPageProblems(text, checkMarkdown);
@@ -290,7 +291,7 @@ export function readContent(root: string, options: ReadOptions & { pending?: Pen
       field: '(folder)',
       message: 'no country files found; is the content folder right?',
     });
-  const infoPages = checkInfoPages(root, displayRoot, options, problems);
+  const infoPages = checkInfoPages(root, displayRoot, options, problems, pending);
   const badges = checkBadgeTrust(root, problems);
   // References are checked only once every file parses, so one typo does not also show up as broken links.
   if (problems.length === 0) problems.push(...checkContent(content, options));

@@ -16,8 +16,8 @@ import { formatProblem, type CheckOptions } from '../lib/content-check';
 import { fromHsds, type ImportedService } from './import';
 import { ContentError, readContent, type PendingFiles } from '../data/read-content';
 
-/** Keys in the order hand-written service files use, so imported files read the same. */
-const KEY_ORDER = [
+/** Keys in the order hand-written service files use, so imported (and form-edited) files read the same. */
+export const SERVICE_KEY_ORDER = [
   'sample',
   'status',
   'country',
@@ -64,7 +64,9 @@ export function serviceYaml(service: ImportedService, fromFile: string): string 
   const written = (key: string) =>
     key in service.data &&
     !(key === 'phones' && Array.isArray(service.data.phones) && service.data.phones.length === 0);
-  const ordered = Object.fromEntries(KEY_ORDER.filter(written).map((key) => [key, service.data[key]]));
+  const ordered = Object.fromEntries(
+    SERVICE_KEY_ORDER.filter(written).map((key) => [key, service.data[key]]),
+  );
   const header = service.data.sample
     ? '# SAMPLE DATA: an invented provider to demonstrate the site. Not a real place; no phone numbers on purpose.\n'
     : `# Imported from the HSDS file ${fromFile}. Check every fact against its source before setting status: confirmed.\n`;
