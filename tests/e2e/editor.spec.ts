@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { childEnv, config } from '../../src/config';
 import { phoneProblem } from '../../src/lib/phone';
 import { serveStatic } from '../../src/node/static-server';
@@ -19,6 +19,9 @@ import { build } from '../support/staff-builds';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(8 * 60_000);
 test.use({ actionTimeout: 30_000 });
+// Each check runs the content gate on the whole copy, and the dev server compiles a page on its first request:
+// seconds, not milliseconds, when the other e2e workers share the machine.
+const expect = playwrightExpect.configure({ timeout: 20_000 });
 
 const EDIT_PORT = config.e2ePort + 100;
 const editor = `http://localhost:${EDIT_PORT}`;
