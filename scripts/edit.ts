@@ -9,10 +9,10 @@
  * EDIT_PROXY_PORT and EDIT_SITE_PORT move the servers (src/config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import { childEnv, config } from '../src/config';
 import { startEditServer } from '../src/editor/server';
+import { portOpen } from '../src/node/ports';
 
 const contentDir = resolve(config.contentDir);
 const { port, proxyPort, sitePort } = config.edit;
@@ -41,14 +41,6 @@ function start(label: string, args: string[], env: Record<string, string>): Chil
   });
   children.push(child);
   return child;
-}
-
-function portOpen(target: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect(target, '127.0.0.1');
-    socket.once('connect', () => done(socket.end() !== undefined));
-    socket.once('error', () => done(false));
-  });
 }
 
 async function waitForPort(target: number, label: string): Promise<void> {

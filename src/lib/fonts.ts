@@ -46,7 +46,8 @@ const SUBSETS_BY_SCRIPT: Record<Script, readonly Subset[]> = {
  */
 const WEB_FONT_WEIGHT = 400;
 
-function faceFor(subset: Subset, weight: FontFace['weight']): FontFace {
+function faceFor(subset: Subset): FontFace {
+  const weight = WEB_FONT_WEIGHT;
   const arabic = subset === 'arabic';
   const pkg = arabic ? 'noto-sans-arabic' : 'noto-sans';
   return {
@@ -65,12 +66,12 @@ export function fontFacesFor(script: Script, lang: string): FontFace[] {
     ...SUBSETS_BY_SCRIPT[script],
     ...(lang === 'vi' ? (['vietnamese'] as const) : []),
   ];
-  return subsets.map((subset) => faceFor(subset, WEB_FONT_WEIGHT));
+  return subsets.map(faceFor);
 }
 
 /** Every face any page can ask for: what the build copies to /fonts/. */
 export function allFontFaces(): FontFace[] {
-  return (Object.keys(RANGES) as Subset[]).map((subset) => faceFor(subset, WEB_FONT_WEIGHT));
+  return (Object.keys(RANGES) as Subset[]).map(faceFor);
 }
 
 export function fontFaceCss(faces: readonly FontFace[]): string {

@@ -66,7 +66,7 @@ export function phoneDetails(
   if (phone.from === 'inside')
     details.push(t('common.fromInside', { country: countryName(owner.country, t.lang) }));
   if (phone.kind === 'sms') details.push(t('common.textOnly'));
-  const picked: PickedText[] = details.filter(Boolean).map((text) => ({ text }));
+  const picked: PickedText[] = details.map((text) => ({ text }));
   // A note not yet translated shows in English, marked so that a screen reader switches voice.
   if (phone.note) picked.push(pickText(phone.note, t.lang));
   return picked.filter((detail) => detail.text);

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { childEnv, config } from '../../src/config';
 import { phoneProblem } from '../../src/lib/phone';
+import { portOpen } from '../../src/node/ports';
 import { serveStatic } from '../../src/node/static-server';
 import { build } from '../support/staff-builds';
 
@@ -37,14 +37,6 @@ const UKRAINIAN_TEST_LINE = 'Тестовий абзац редактора (e2e
 let dir = '';
 let contentDir = '';
 let editProcess: ChildProcess | undefined;
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => done(socket.end() !== undefined));
-    socket.once('error', () => done(false));
-  });
-}
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'editor-e2e-'));
