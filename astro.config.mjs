@@ -7,9 +7,10 @@ import sitemap from '@astrojs/sitemap';
 import rehypeSanitize from 'rehype-sanitize';
 import { contentGate } from './src/integrations/content-gate';
 import { staffSiteConfig } from './src/integrations/staff-build';
-import { selfHostedFonts } from './src/integrations/fonts';
-import { rewriteBuiltPages } from './src/integrations/rewrite-built-pages';
-import { securityHeadersFiles } from './src/integrations/security-headers';
+import { builtPages } from './src/integrations/built-pages';
+import { fontSubsets } from './src/integrations/fonts';
+import { pageRewrites } from './src/integrations/rewrite-built-pages';
+import { securityPolicy } from './src/integrations/security-headers';
 import { posters } from './src/posters/integration';
 import { config } from './src/config';
 import { languageChooserAsDefault } from './src/lib/sitemap';
@@ -33,7 +34,7 @@ export default defineConfig(
         cacheDir: config.astroCacheDir,
         trailingSlash: 'always',
         // Stylesheets as files: one download serves every page (and every saved page), instead of 2–3 KB repeated in each.
-        build: { format: 'directory', inlineStylesheets: 'never' },
+        build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
         image: { service: passthroughImageService() },
         devToolbar: { enabled: false },
         // Scripts as files, not inline: they are cached once for every page, and a strict CSP needs no inline script hashes.
@@ -45,11 +46,15 @@ export default defineConfig(
           // Checks the poster lock first; after the build, prints the poster pages to PDF.
           posters(),
           preact(),
-          // Writes the Noto subsets the pages' @font-face rules point at into /fonts/, cut to the characters the site uses.
-          selfHostedFonts(),
-          // Station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint; kiosk pages lose undrawn white space.
-          rewriteBuiltPages(),
-          securityHeadersFiles(config.tileUrl),
+          // One pass over the built pages, in this order:
+          builtPages([
+            // station pages (where a QR scan lands) carry their CSS inline: one round trip to the first paint; kiosk pages lose undrawn white space;
+            pageRewrites,
+            // each page gets the content security policy of what it runs, and the host the headers;
+            securityPolicy(config.tileUrl),
+            // the Noto subsets the pages' @font-face rules point at go into /fonts/, cut to the characters the site uses.
+            fontSubsets,
+          ]),
           // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
           sitemap({
             i18n: {

@@ -31,7 +31,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump as toYaml } from 'js-yaml';
 import { readContent } from '../src/data/read-content';
@@ -57,10 +57,12 @@ interface Options {
   posters: boolean;
   floor: boolean;
   keep: boolean;
+  /** Folder for a V8 CPU profile of the site build (`node --cpu-prof`), or undefined for none. */
+  cpuProfileDir: string | undefined;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { stations: 1000, languages: undefined, posters: true, floor: true, keep: false };
+  const options: Options = { stations: 1000, languages: undefined, posters: true, floor: true, keep: false, cpuProfileDir: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -73,9 +75,10 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-posters') options.posters = false;
     else if (arg === '--no-floor') options.floor = false;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--cpu-prof') options.cpuProfileDir = resolve(value());
     else if (arg === '--help') {
       console.log(
-        'npm run bench -- [--stations N (1000)] [--languages en,uk (all)] [--no-posters] [--no-floor] [--keep]',
+        'npm run bench -- [--stations N (1000)] [--languages en,uk (all)] [--no-posters] [--no-floor] [--keep] [--cpu-prof DIR]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}; try --help`);
@@ -380,7 +383,13 @@ async function main() {
     symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
     const site = await run(
       process.execPath,
-      [astroCli, 'build', '--root', siteRoot],
+      [
+        ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []),
+        astroCli,
+        'build',
+        '--root',
+        siteRoot,
+      ],
       work,
       env,
       join(work, 'build.log'),

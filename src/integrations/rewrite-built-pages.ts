@@ -1,11 +1,9 @@
-import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pageType } from '../data/budget-report';
 import { withoutUndrawnWhitespace } from '../lib/compact-html';
 import { inlineStylesheets } from '../lib/inline-css';
-import { filesBelow } from '../node/files';
+import type { BuiltPageStepMaker } from './built-pages';
 
 type Rewrite = (html: string, read: (href: string) => string | undefined) => string;
 
@@ -23,32 +21,28 @@ const REWRITES: Readonly<Record<string, Rewrite>> = {
   kiosk: withoutUndrawnWhitespace,
 };
 
-export function rewriteBuiltPages(): AstroIntegration {
+export const pageRewrites: BuiltPageStepMaker = (root) => {
+  const stylesheets = new Map<string, string | undefined>();
+  // Every station page links the same few stylesheets: each is read once.
+  const read = (href: string) => {
+    const file = join(root, href.split('?')[0] ?? href);
+    if (!stylesheets.has(file)) stylesheets.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    return stylesheets.get(file);
+  };
+  const rewritten = new Map<string, number>();
   return {
     name: 'safe-station:rewrite-built-pages',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const read = (href: string) => {
-          const file = join(root, href.split('?')[0] ?? href);
-          return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-        };
-        const rewritten = new Map<string, number>();
-        for (const file of filesBelow(root, (name) => name.endsWith('.html'))) {
-          const type = pageType(`/${relative(root, file).split(sep).join('/')}`);
-          const rewrite = REWRITES[type];
-          if (!rewrite) continue;
-          try {
-            writeFileSync(file, rewrite(readFileSync(file, 'utf8'), read));
-          } catch (error) {
-            throw new Error(`${relative(root, file)}: ${(error as Error).message}`, { cause: error });
-          }
-          rewritten.set(type, (rewritten.get(type) ?? 0) + 1);
-        }
-        logger.info(
-          `stylesheets put inline in ${rewritten.get('station') ?? 0} station pages; undrawn white space taken out of ${rewritten.get('kiosk') ?? 0} kiosk pages`,
-        );
-      },
+    page(html, file) {
+      const type = pageType(`/${file}`);
+      const rewrite = REWRITES[type];
+      if (!rewrite) return html;
+      rewritten.set(type, (rewritten.get(type) ?? 0) + 1);
+      return rewrite(html, read);
+    },
+    finish(logger) {
+      logger.info(
+        `stylesheets put inline in ${rewritten.get('station') ?? 0} station pages; undrawn white space taken out of ${rewritten.get('kiosk') ?? 0} kiosk pages`,
+      );
     },
   };
-}
+};

@@ -1,7 +1,5 @@
-import type { AstroIntegration } from 'astro';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import islandLoader from 'astro/runtime/server/astro-island.prebuilt.js';
 import idleDirective from 'astro/runtime/client/idle.prebuilt.js';
 import loadDirective from 'astro/runtime/client/load.prebuilt.js';
@@ -20,7 +18,7 @@ import {
   tileOriginsOf,
   withMetaPolicy,
 } from '../lib/security-headers';
-import { filesBelow } from '../node/files';
+import type { BuiltPageStepMaker } from './built-pages';
 
 /**
  * The only inline scripts a page may hold: Astro's island loader and its
@@ -50,44 +48,36 @@ const MAP_ISLAND = /component-url="[^"]*\/ServiceMap\.[^"]*\.js"/;
  * _headers (Netlify, Cloudflare Pages), nginx-headers.conf, and the same
  * policy as a <meta> into every page.
  */
-export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration {
-  return {
-    name: 'safe-station:security-headers',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const tileOrigins = tileOriginsOf(tileUrlTemplate);
-        const unknown: string[] = [];
-        const used = new Set<string>();
-        const hashOf = new Map<string, string>();
-        const metaOf = new Map<string, string>();
-        const paths = filesBelow(root, (name) => name.endsWith('.html'));
-        // One page at a time (read, check, write its <meta>), so memory holds one page, not the whole site.
-        for (const path of paths) {
-          const html = readFileSync(path, 'utf8');
-          const hashes = new Set<string>();
-          for (const script of inlineScripts(html)) {
-            // Every island page repeats the same few scripts; hash each text once.
-            let hash = hashOf.get(script);
-            if (hash === undefined) hashOf.set(script, (hash = scriptHash(script)));
-            if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
-            else
-              unknown.push(
-                `  ✗ ${relative(root, path).split(sep).join('/')}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`,
-              );
-          }
-          for (const hash of hashes) used.add(hash);
-          // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
-          const tiles = MAP_ISLAND.test(html);
-          const key = `${tiles}${[...hashes].sort().join()}`;
-          let meta = metaOf.get(key);
-          if (meta === undefined)
-            metaOf.set(
-              key,
-              (meta = metaPolicy(contentSecurityPolicy([...hashes], tiles ? tileOrigins : []))),
-            );
-          writeFileSync(path, withMetaPolicy(html, meta));
+export function securityPolicy(tileUrlTemplate: string): BuiltPageStepMaker {
+  return (root) => {
+    const tileOrigins = tileOriginsOf(tileUrlTemplate);
+    const unknown: string[] = [];
+    const used = new Set<string>();
+    const hashOf = new Map<string, string>();
+    const metaOf = new Map<string, string>();
+    let pages = 0;
+    return {
+      name: 'safe-station:security-headers',
+      page(html, file) {
+        pages += 1;
+        const hashes = new Set<string>();
+        for (const script of inlineScripts(html)) {
+          // Every island page repeats the same few scripts; hash each text once.
+          let hash = hashOf.get(script);
+          if (hash === undefined) hashOf.set(script, (hash = scriptHash(script)));
+          if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
+          else unknown.push(`  ✗ ${file}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
         }
+        for (const hash of hashes) used.add(hash);
+        // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.
+        const tiles = MAP_ISLAND.test(html);
+        const key = `${tiles}${[...hashes].sort().join()}`;
+        let meta = metaOf.get(key);
+        if (meta === undefined)
+          metaOf.set(key, (meta = metaPolicy(contentSecurityPolicy([...hashes], tiles ? tileOrigins : []))));
+        return withMetaPolicy(html, meta);
+      },
+      finish(logger) {
         if (unknown.length > 0) {
           // Hashing it would let it run; this is content or code that must not be a script. The build fails, so nothing is published.
           logger.error(
@@ -100,9 +90,9 @@ export function securityHeadersFiles(tileUrlTemplate: string): AstroIntegration 
         writeFileSync(join(root, '_headers'), netlifyHeaders(headers));
         writeFileSync(join(root, 'nginx-headers.conf'), nginxHeaders(headers));
         logger.info(
-          `security headers written (_headers, nginx-headers.conf) and the policy put in ${paths.length} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`,
+          `security headers written (_headers, nginx-headers.conf) and the policy put in ${pages} pages; inline scripts allowed: ${[...used].map((hash) => KNOWN_INLINE_SCRIPTS.get(hash)).join(', ') || 'none'}; no 'unsafe-inline' scripts`,
         );
       },
-    },
+    };
   };
 }

@@ -1,5 +1,6 @@
 /** Build-time helpers for the kiosk pages: no links out of rendered text. */
 import { KIOSK_ALLOW_LIST, sanitizeHtml } from '../lib/markdown-safety';
+import { memoised } from '../lib/memo';
 
 /**
  * Rendered Markdown on the kiosk keeps its text but loses its links: a kiosk
@@ -8,6 +9,8 @@ import { KIOSK_ALLOW_LIST, sanitizeHtml } from '../lib/markdown-safety';
  * It goes through the site's Markdown allow-list without `a`, so no form,
  * frame or other way out survives either.
  */
-export function withoutLinks(html: string): string {
-  return sanitizeHtml(html, KIOSK_ALLOW_LIST);
-}
+export const withoutLinks: (html: string) => string = memoised(
+  // Once per text: every kiosk screen of a country in one language shows the same rights page.
+  (html) => sanitizeHtml(html, KIOSK_ALLOW_LIST),
+  1000,
+);

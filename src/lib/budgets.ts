@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { entryScriptsOf, scriptClosure, stylesheetsOf } from '../offline/assets';
-import { charactersInRange, SYSTEM_COVERED_FAMILIES } from './fonts';
+import { charactersInRange, markCodePoints, SYSTEM_COVERED_FAMILIES } from './fonts';
 
 export type ReadBuilt = (path: string) => Buffer | undefined;
 
@@ -75,7 +75,7 @@ export function measurePage(html: string, read: ReadBuilt): PageWeight {
       .map(([tag]) => attribute(tag, 'src') ?? '?'),
   ];
   const stylesheets = stylesheetsOf(html);
-  const text = pageText(html);
+  const text = markCodePoints(pageText(html));
   const needed = declaredFonts(inlineCss).filter((font) => charactersInRange(text, font.unicodeRange) !== '');
   const fontsNoSystemFonts = [...new Set(needed.map((font) => font.url))];
   const fonts = [

@@ -102,13 +102,32 @@ export function unicodeIntervals(range: string): [number, number][] {
   });
 }
 
-/** The characters of `text` a face with this unicode-range draws, each once, in code point order. */
-export function charactersInRange(text: Iterable<string>, range: string): string {
-  const intervals = unicodeIntervals(range);
-  const found = new Set<number>();
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    if (intervals.some(([from, to]) => codePoint >= from && codePoint <= to)) found.add(codePoint);
+/** Unicode code points, U+0000 to U+10FFFF. */
+export const CODE_POINTS = 0x110000;
+
+/**
+ * Marks each code point of `text` in `seen` (one byte per code point). A site's
+ * text is gigabytes at scale; reading it by UTF-16 unit keeps this one pass
+ * with no string made per character.
+ */
+export function markCodePoints(text: string, seen: Uint8Array = new Uint8Array(CODE_POINTS)): Uint8Array {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      seen[0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)] = 1;
+      i += 1;
+    } else seen[unit] = 1;
   }
+  return seen;
+}
+
+/** The characters of `text` (or of code points marked by `markCodePoints`) a face with this unicode-range draws, each once, in code point order. */
+export function charactersInRange(text: string | Uint8Array, range: string): string {
+  const seen = typeof text === 'string' ? markCodePoints(text) : text;
+  const found = new Set<number>();
+  for (const [from, to] of unicodeIntervals(range))
+    for (let codePoint = from; codePoint <= Math.min(to, CODE_POINTS - 1); codePoint += 1)
+      if (seen[codePoint]) found.add(codePoint);
   return String.fromCodePoint(...[...found].sort((a, b) => a - b));
 }

@@ -1,6 +1,7 @@
 import i18next, { type TOptions } from 'i18next';
 import { markFallback } from './fallback-markup';
 import { SOURCE_LANGUAGE } from './languages';
+import { memoised } from './memo';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -41,25 +42,25 @@ export function useTranslations(lang: string): Translator {
   let translator = translators.get(lang);
   if (!translator) {
     const fixed = instance.getFixedT(lang);
-    // A build asks for the same keys on thousands of pages: each answer without options is worked out once.
-    const known = new Map<string, boolean>();
-    const plain = new Map<string, string>();
-    const has = (key: string) => {
-      let found = known.get(key);
-      if (found === undefined)
-        known.set(key, (found = instance.exists(key, { lng: lang, fallbackLng: false })));
-      return found;
-    };
+    // A build asks for the same keys on thousands of pages: each answer is worked out once. Answers with
+    // options (a station's name, a count) repeat less, so fewer of them are kept.
+    const has = memoised((key) => instance.exists(key, { lng: lang, fallbackLng: false }));
     // Text this language lacks comes from English, marked so the page can say lang="en" around it.
     const lookUp = (key: string, options?: TOptions) => {
       const text = String(fixed(key, options));
       return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
     };
+    const plain = memoised((key) => lookUp(key));
+    const withOptions = memoised((call) => {
+      const [key = '', options = '{}'] = call.split('\0');
+      return lookUp(key, JSON.parse(options) as TOptions);
+    }, 20_000);
     const translate = (key: string, options?: TOptions) => {
-      if (options !== undefined) return lookUp(key, options);
-      let text = plain.get(key);
-      if (text === undefined) plain.set(key, (text = lookUp(key)));
-      return text;
+      if (options === undefined) return plain(key);
+      // Only plain values can be told apart by their JSON; anything else is looked up each time.
+      return Object.values(options).every((value) => value === null || typeof value !== 'object')
+        ? withOptions(`${key}\0${JSON.stringify(options)}`)
+        : lookUp(key, options);
     };
     translator = Object.assign(translate, {
       lang,

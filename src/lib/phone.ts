@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Phone } from '../schemas/common';
+import { memoised } from './memo';
 
 /**
  * National short codes that libphonenumber cannot validate, per country, as
@@ -68,12 +69,18 @@ export function normalisedNumber(written: string, country: string): { number: st
   return { number: compact };
 }
 
+// The same helplines are on thousands of pages; libphonenumber parses each number once per way of showing it.
+const nationalDisplay = memoised(
+  (number) => parsePhoneNumberFromString(number)?.formatNational() ?? number,
+);
+const internationalDisplay = memoised(
+  (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number,
+);
+
 /** The number as people dial it: national grouping inside the country, international form for the from-abroad number. */
 export function displayNumber(phone: Pick<Phone, 'number' | 'from'>): string {
   if (isShortCode(phone.number)) return groupShortCode(phone.number);
-  const parsed = parsePhoneNumberFromString(phone.number);
-  if (!parsed) return phone.number;
-  return phone.from === 'abroad' ? parsed.formatInternational() : parsed.formatNational();
+  return (phone.from === 'abroad' ? internationalDisplay : nationalDisplay)(phone.number);
 }
 
 function groupShortCode(number: string): string {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { measurePage } from '../../src/lib/budgets';
-import { charactersInRange, fontFaceCss, fontFacesFor, unicodeIntervals } from '../../src/lib/fonts';
+import {
+  charactersInRange,
+  fontFaceCss,
+  fontFacesFor,
+  markCodePoints,
+  unicodeIntervals,
+} from '../../src/lib/fonts';
 import { inlineStylesheets } from '../../src/lib/inline-css';
 import { LANGUAGE_REDIRECT_SCRIPT } from '../../src/lib/language-redirect';
 import { KNOWN_INLINE_SCRIPTS } from '../../src/integrations/security-headers';
@@ -22,6 +28,17 @@ describe('font subsets by unicode-range', () => {
     // "București Nord" needs the latin-ext face for "ș" alone.
     expect(charactersInRange('București Nord, Iași', latinExt.unicodeRange)).toBe('ș');
     expect(charactersInRange('London', latinExt.unicodeRange)).toBe('');
+  });
+
+  it('collects the characters of many pages once, astral ones included', () => {
+    const seen = markCodePoints('Iași');
+    markCodePoints('Przemyśl 🚆 Iași', seen);
+    expect(charactersInRange(seen, 'U+0100-024F')).toBe('śș');
+    // A character outside the Basic Multilingual Plane is one code point, not two halves.
+    expect(charactersInRange(seen, 'U+1F680-1F6FF')).toBe('🚆');
+    expect(charactersInRange(seen, 'U+D800-DFFF')).toBe('');
+    // A lone surrogate at the end of a text is kept as the unit it is.
+    expect(charactersInRange(markCodePoints('x\uD83D'), 'U+D800-DFFF')).toBe('\uD83D');
   });
 });
 

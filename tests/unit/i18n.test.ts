@@ -126,3 +126,15 @@ describe('i18n audit: keys the code translates', () => {
     expect(unused).toEqual(['services.title']);
   });
 });
+
+describe('translations remembered across pages', () => {
+  it('answers each call with its own options, however often asked', () => {
+    const t = useTranslations('uk');
+    const first = t('common.callNumber', { number: '112' });
+    expect(first).toContain('112');
+    expect(t('common.callNumber', { number: '116 000' })).toContain('116 000');
+    expect(t('common.callNumber', { number: '112' })).toBe(first);
+    // A language lacking a key still marks the English text, remembered or not.
+    expect(t('common.noSuchKeyForTest', { number: 1 })).toBe(t('common.noSuchKeyForTest', { number: 1 }));
+  });
+});

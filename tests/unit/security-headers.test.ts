@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import islandLoader from 'astro/runtime/server/astro-island.prebuilt.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { securityHeadersFiles } from '../../src/integrations/security-headers';
+import { builtPages } from '../../src/integrations/built-pages';
+import { securityPolicy } from '../../src/integrations/security-headers';
 import { scriptHash } from '../../src/lib/security-headers';
 
 const made: string[] = [];
@@ -13,8 +14,8 @@ afterEach(() => {
   made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
-/** A built site of the given pages, then the integration's build:done hook run on it. */
-function runOn(pages: Record<string, string>) {
+/** A built site of the given pages, then the built-pages pass with the policy step run on it. */
+async function runOn(pages: Record<string, string>) {
   const root = mkdtempSync(join(tmpdir(), 'csp-'));
   made.push(root);
   for (const [path, html] of Object.entries(pages)) {
@@ -26,16 +27,17 @@ function runOn(pages: Record<string, string>) {
     info: (m: string) => logged.push(m),
     warn: (m: string) => logged.push(m),
     error: (m: string) => logged.push(m),
+    fork: () => logger,
   };
   const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
     throw new Error(`exit ${code}`);
   });
-  const hook = securityHeadersFiles('https://{s}.tile.example.org/{z}/{x}/{y}.png').hooks[
+  const hook = builtPages([securityPolicy('https://{s}.tile.example.org/{z}/{x}/{y}.png')]).hooks[
     'astro:build:done'
-  ] as (options: unknown) => void;
+  ] as (options: unknown) => Promise<void>;
   let outcome = 'built';
   try {
-    hook({ dir: pathToFileURL(`${root}/`), logger, pages: [], routes: [], assets: new Map() });
+    await hook({ dir: pathToFileURL(`${root}/`), logger, pages: [], routes: [], assets: new Map() });
   } catch (error) {
     outcome = (error as Error).message;
   }
@@ -46,8 +48,8 @@ const page = (body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 describe('the security headers integration', () => {
-  it("allows Astro's island loader by the hash of its source and puts the policy in every page", () => {
-    const { root, outcome } = runOn({
+  it("allows Astro's island loader by the hash of its source and puts the policy in every page", async () => {
+    const { root, outcome } = await runOn({
       'en/index.html': page(`<astro-island></astro-island><script>${islandLoader}</script>`),
       'index.html': page(''),
     });
@@ -67,8 +69,8 @@ describe('the security headers integration', () => {
     }
   });
 
-  it('fails the build on any other inline script, naming the file, and writes no policy that would allow it', () => {
-    const { root, logged, outcome } = runOn({
+  it('fails the build on any other inline script, naming the file, and writes no policy that would allow it', async () => {
+    const { root, logged, outcome } = await runOn({
       'en/index.html': page(`<script>${islandLoader}</script>`),
       'en/info/your-rights/index.html': page(
         '<div class="prose"><script>alert("from content")</script></div>',
