@@ -62,7 +62,14 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { stations: 1000, languages: undefined, posters: true, floor: true, keep: false, cpuProfileDir: undefined };
+  const options: Options = {
+    stations: 1000,
+    languages: undefined,
+    posters: true,
+    floor: true,
+    keep: false,
+    cpuProfileDir: undefined,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {

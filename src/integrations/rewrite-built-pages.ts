@@ -26,7 +26,8 @@ export const pageRewrites: BuiltPageStepMaker = (root) => {
   // Every station page links the same few stylesheets: each is read once.
   const read = (href: string) => {
     const file = join(root, href.split('?')[0] ?? href);
-    if (!stylesheets.has(file)) stylesheets.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    if (!stylesheets.has(file))
+      stylesheets.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
     return stylesheets.get(file);
   };
   const rewritten = new Map<string, number>();

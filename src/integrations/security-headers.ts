@@ -66,7 +66,8 @@ export function securityPolicy(tileUrlTemplate: string): BuiltPageStepMaker {
           let hash = hashOf.get(script);
           if (hash === undefined) hashOf.set(script, (hash = scriptHash(script)));
           if (KNOWN_INLINE_SCRIPTS.has(hash)) hashes.add(hash);
-          else unknown.push(`  ✗ ${file}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
+          else
+            unknown.push(`  ✗ ${file}: <script>${script.replace(/\s+/g, ' ').trim().slice(0, 80)}</script>`);
         }
         for (const hash of hashes) used.add(hash);
         // Each page's own <meta> allows only what that page runs: its inline scripts, and the tile server where it loads the map.

@@ -6,7 +6,10 @@
  * bounds the memory: past it, what was remembered is dropped and rebuilt as
  * asked.
  */
-export function memoised<R>(compute: (key: string) => R, limit = Number.POSITIVE_INFINITY): (key: string) => R {
+export function memoised<R>(
+  compute: (key: string) => R,
+  limit = Number.POSITIVE_INFINITY,
+): (key: string) => R {
   const answers = new Map<string, R>();
   return (key) => {
     let answer = answers.get(key);

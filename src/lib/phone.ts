@@ -70,9 +70,7 @@ export function normalisedNumber(written: string, country: string): { number: st
 }
 
 // The same helplines are on thousands of pages; libphonenumber parses each number once per way of showing it.
-const nationalDisplay = memoised(
-  (number) => parsePhoneNumberFromString(number)?.formatNational() ?? number,
-);
+const nationalDisplay = memoised((number) => parsePhoneNumberFromString(number)?.formatNational() ?? number);
 const internationalDisplay = memoised(
   (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number,
 );

@@ -8,7 +8,9 @@ import { fontSubsets } from '../../src/integrations/fonts';
 import { pageRewrites } from '../../src/integrations/rewrite-built-pages';
 import { securityPolicy } from '../../src/integrations/security-headers';
 
-const fontsourceFiles = fileURLToPath(new URL('../../node_modules/@fontsource/noto-sans/files/', import.meta.url));
+const fontsourceFiles = fileURLToPath(
+  new URL('../../node_modules/@fontsource/noto-sans/files/', import.meta.url),
+);
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -42,7 +44,11 @@ describe('the one pass over the built pages', () => {
       // A poster's text is printed with its own fonts: its Cyrillic must not reach the screen subsets.
       'posters/ua/kyiv/a4/index.html': page('', '<h1>Київ</h1>'),
     });
-    const logged = await run(root, [pageRewrites, securityPolicy('https://tile.example.org/{z}/{x}/{y}.png'), fontSubsets]);
+    const logged = await run(root, [
+      pageRewrites,
+      securityPolicy('https://tile.example.org/{z}/{x}/{y}.png'),
+      fontSubsets,
+    ]);
 
     const station = readFileSync(join(root, 'en/ro/iasi/index.html'), 'utf8');
     expect(station).toContain('<style data-inlined="/_astro/site.css">body{margin:0}</style>');

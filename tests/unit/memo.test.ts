@@ -8,7 +8,12 @@ describe('memoised', () => {
       asked.push(key);
       return key === 'none' ? undefined : key.length;
     });
-    expect([lengthOf('abc'), lengthOf('abc'), lengthOf('none'), lengthOf('none')]).toEqual([3, 3, undefined, undefined]);
+    expect([lengthOf('abc'), lengthOf('abc'), lengthOf('none'), lengthOf('none')]).toEqual([
+      3,
+      3,
+      undefined,
+      undefined,
+    ]);
     expect(asked).toEqual(['abc', 'none']);
   });
 
