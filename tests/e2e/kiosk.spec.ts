@@ -93,7 +93,15 @@ test('idle: the countdown appears, then a full reset wipes language, comfort, an
   await expect(page.locator('html')).toHaveClass(/kiosk-contrast/);
   await page.locator('#home a[href="#offer"]').tap();
   await page.locator('#offer input[value="yes"]').first().check();
-  await page.locator('#offer .kiosk-screen__body').evaluate((body) => body.scrollTo(0, 400));
+  // The browser delivers a scroll event with its next frame, in real time: wait for it, or it lands in the middle
+  // of the clock's run below and restarts the idle timer there.
+  await page.locator('#offer .kiosk-screen__body').evaluate(
+    (body) =>
+      new Promise<void>((delivered) => {
+        body.addEventListener('scroll', () => delivered(), { once: true });
+        body.scrollTo(0, 400);
+      }),
+  );
 
   await page.clock.runFor(29_000);
   await expect(idleDialog(page)).toBeHidden();
