@@ -17,13 +17,13 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../src/integrations/chromium';
+import { findPrintingChromium } from '../src/integrations/chromium';
 import { childEnv, config } from '../src/config';
 import { QR_ERROR_CORRECTION, QR_QUIET_ZONE, qrSymbol } from '../src/lib/qr';
 import { moduleSizeMm, POSTER_FORMATS, qrPayload } from '../src/posters/model';
 import { findPosterJobs, printPosterPdfs, type PrintReport } from '../src/posters/print-pdf';
 
-const chromium = findChromium();
+const chromium = findPrintingChromium();
 if (!chromium) {
   console.error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   process.exit(1);

@@ -85,6 +85,7 @@ const envSchema = z.object({
   PUBLIC_TILE_URL: optional(httpUrl('a map tile template with {z}, {x} and {y}')),
   PUBLIC_TILE_ATTRIBUTION: optional(z.string()),
   CHROMIUM_PATH: path,
+  CHROMIUM_HEADLESS_SHELL_PATH: path,
   CHROME_PATH: path,
   E2E_PORT: port,
   CI: optional(z.string()),
@@ -156,6 +157,8 @@ export function parseConfig(env: Env) {
     tileAttribution: e.PUBLIC_TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION,
     /** A Chromium other than /usr/bin/chromium (CHROMIUM_PATH). */
     chromiumPath: e.CHROMIUM_PATH,
+    /** The Chromium that prints posters, when not Debian's headless shell (CHROMIUM_HEADLESS_SHELL_PATH). */
+    headlessShellPath: e.CHROMIUM_HEADLESS_SHELL_PATH,
     /** Lighthouse's browser (CHROME_PATH, chrome-launcher's own name); falls back to Chromium. */
     chromePath: e.CHROME_PATH,
     /** Port of the preview server the end-to-end tests use (E2E_PORT). */

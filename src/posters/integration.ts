@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as settings } from '../config';
 import { readSiteContent } from '../data/read-content';
-import { findChromium } from '../integrations/chromium';
+import { findPrintingChromium } from '../integrations/chromium';
 import { lockPath } from './lock-file';
 import { missingCodesMessage, missingLockedCodes, posterOrigin } from './model';
 import { printPosterPdfs } from './print-pdf';
@@ -41,7 +41,7 @@ export function posters(): AstroIntegration {
         const report = await printPosterPdfs({
           outDir: fileURLToPath(dir),
           cacheDir,
-          chromium: findChromium(),
+          chromium: findPrintingChromium(),
         });
         if (report.skipped) {
           if (report.total > 0) logger.warn(`no poster PDFs: ${report.skipped}`);

@@ -25,7 +25,7 @@ import {
 import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { chromium as browserType, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../integrations/chromium';
+import { printingLaunchOptions } from '../integrations/chromium';
 import { filesBelowIfAny } from '../node/files';
 import { contentTypeOf } from '../node/mime';
 import { POSTER_PDF_META } from './model';
@@ -173,7 +173,7 @@ export async function printPosterPdfs(options: PrintOptions): Promise<PrintRepor
   let launchMs = 0;
   if (toPrint.length > 0) {
     const launchStarted = performance.now();
-    const browser = await browserType.launch(chromiumLaunchOptions(chromium));
+    const browser = await browserType.launch(printingLaunchOptions(chromium));
     launchMs = performance.now() - launchStarted;
     try {
       const context = await browser.newContext();

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { findChromium } from '../../src/integrations/chromium';
+import { findPrintingChromium } from '../../src/integrations/chromium';
 import { printPosterPdfs } from '../../src/posters/print-pdf';
 import { shipped } from '../support/content';
 import { childEnv } from '../../src/config';
@@ -90,7 +90,7 @@ test('an unchanged poster is not printed again; a changed one is', async () => {
     const html = (text: string) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="safe-station:poster-pdf" content="/posters/xx/test/poster.pdf"><style>@page { size: 105mm 148mm; margin: 0 }</style></head><body><p>${text}</p></body></html>`;
     writeFileSync(page, html('Version one'));
-    const options = { outDir, cacheDir: join(dir, 'cache'), chromium: findChromium() };
+    const options = { outDir, cacheDir: join(dir, 'cache'), chromium: findPrintingChromium() };
 
     const cold = await printPosterPdfs(options);
     expect(cold).toMatchObject({ total: 1, printed: 1, cached: 0, pdfs: ['/posters/xx/test/poster.pdf'] });
@@ -134,7 +134,7 @@ test('one tab prints many posters in turn, each PDF with its own paper and words
     const report = await printPosterPdfs({
       outDir,
       cacheDir: join(dir, 'cache'),
-      chromium: findChromium(),
+      chromium: findPrintingChromium(),
       concurrency: 1,
     });
     expect(report).toMatchObject({ total: 3, printed: 3 });
