@@ -3,11 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { findPrintingChromium } from '../../src/integrations/chromium';
+import { findChromium, findPrintingChromium } from '../../src/integrations/chromium';
 import { printPosterPdfs } from '../../src/posters/print-pdf';
 import { shipped } from '../support/content';
 import { childEnv } from '../../src/config';
-import { mmToPt, pdfInfo, pdfText } from '../support/pdf';
+import { mmToPt, pdfInfo, pdfRaster, pdfText } from '../support/pdf';
+import { outDir as builtDir } from '../support/built-site';
 
 /**
  * The poster lock against a changed copy of the content (CONTENT_DIR): these
@@ -147,6 +148,39 @@ test('one tab prints many posters in turn, each PDF with its own paper and words
       const letters = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
       expect(letters(pdfText(pdf)), sheet.name).toBe(letters(sheet.text));
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('posters print with the headless shell, to the same pixels and words as the full Chromium', async () => {
+  const printer = findPrintingChromium();
+  expect(
+    printer,
+    'chromium-headless-shell is not installed: scripts/install-missing.sh installs it (or set CHROMIUM_HEADLESS_SHELL_PATH)',
+  ).not.toBe(findChromium());
+  const dir = mkdtempSync(join(tmpdir(), 'posters-printer-'));
+  try {
+    // A shipped poster with Arabic on it, printed from a copy of its built page and the stylesheets and fonts it loads.
+    const poster = 'posters/de/berlin-hbf/a4';
+    const pdfs = await Promise.all(
+      [printer, findChromium()].map(async (chromium, index) => {
+        const outDir = join(dir, `dist-${index}`);
+        cpSync(join(builtDir, '_astro'), join(outDir, '_astro'), { recursive: true });
+        cpSync(join(builtDir, poster, 'index.html'), join(outDir, poster, 'index.html'));
+        const report = await printPosterPdfs({ outDir, cacheDir: join(dir, `cache-${index}`), chromium });
+        expect(report).toMatchObject({ printed: 1 });
+        return join(outDir, report.pdfs[0] ?? '');
+      }),
+    );
+    const [shell, full] = pdfs as [string, string];
+    expect(pdfText(shell)).toContain('هل');
+    expect(pdfText(shell)).toBe(pdfText(full));
+    expect(pdfInfo(shell)).toEqual(pdfInfo(full));
+    expect(
+      pdfRaster(shell, 40).equals(pdfRaster(full, 40)),
+      'the two PDFs rasterise to different pixels',
+    ).toBe(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -28,6 +28,11 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
+/** Every page rasterised in grey at `dpi`, as one PGM stream: equal bytes mean equal pixels. */
+export function pdfRaster(file: string, dpi: number): Buffer {
+  return execFileSync('pdftoppm', ['-r', String(dpi), '-gray', file], { maxBuffer: 256 * 1024 * 1024 });
+}
+
 /** Millimetres to PDF points. */
 export const mmToPt = (mm: number) => (mm * 72) / 25.4;
 
