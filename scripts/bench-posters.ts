@@ -47,14 +47,22 @@ if (findPosterJobs(outDir, chromium).length === 0) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const perPoster = (report: PrintReport) => `${(report.totalMs / report.total).toFixed(1)} ms per poster`;
 /**
- * CPU seconds of this process and of its ended children (Chromium, once closed), from /proc on Linux;
- * wall time alone misleads on a machine shared with other builds.
+ * Busy CPU seconds of the whole machine, from /proc/stat on Linux. Chromium's
+ * short-lived children (a print compositor per PDF) are not counted by this
+ * process's own times, so only the machine's total catches them; it also counts
+ * whatever else runs, hence the load average beside it.
  */
 function cpuSeconds(): number | undefined {
-  if (!existsSync('/proc/self/stat')) return undefined;
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  // utime, stime, cutime, cstime: fields 14–17 of proc(5), in clock ticks of 1/100 s.
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  if (!existsSync('/proc/stat')) return undefined;
+  const ticks = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already in user): all but idle and iowait, in clock ticks of 1/100 s.
+  const busy = ticks.reduce((sum, n, index) => (index === 3 || index === 4 ? sum : sum + n), 0);
+  return busy / 100;
 }
 const load = () =>
   loadavg()
@@ -82,6 +90,7 @@ try {
   await printPosterPdfs({ outDir, cacheDir, chromium });
 
   const sizes = cold.pdfs.map((pdf) => statSync(join(outDir, pdf)).size);
+  console.log(`Printed with ${chromium}`);
   console.log(
     `Posters in ${outDir}: ${cold.total} PDFs (${POSTER_FORMATS.length} formats), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KB on average`,
   );
@@ -90,7 +99,7 @@ try {
   );
   if (cpuCold !== undefined)
     console.log(
-      `                     CPU time (Node + Chromium) ${cpuCold.toFixed(2)} s = ${((cpuCold * 1000) / cold.total).toFixed(1)} ms per poster`,
+      `                     CPU time (whole machine) ${cpuCold.toFixed(2)} s = ${((cpuCold * 1000) / cold.total).toFixed(1)} ms per poster`,
     );
   console.log(`                     load average (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
   console.log(
