@@ -12,6 +12,7 @@ import { fontSubsets } from './src/integrations/fonts';
 import { pageRewrites } from './src/integrations/rewrite-built-pages';
 import { securityPolicy } from './src/integrations/security-headers';
 import { posters } from './src/posters/integration';
+import { qrFiles } from './src/integrations/qr-files';
 import { config } from './src/config';
 import { languageChooserAsDefault } from './src/lib/sitemap';
 import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';
@@ -43,6 +44,8 @@ export default defineConfig(
         markdown: { rehypePlugins: [[rehypeSanitize, MARKDOWN_ALLOW_LIST]] },
         integrations: [
           contentGate(),
+          // The kiosk's QR files, drawn on the other core while the pages render.
+          qrFiles(),
           // Checks the poster lock first; after the build, prints the poster pages to PDF.
           posters(),
           preact(),

@@ -4,8 +4,6 @@
  */
 import type { LanguageCode } from '../lib/languages';
 import { upperShortLinkUrl } from '../lib/urls';
-import { kioskQrTexts } from '../kiosk/model';
-import { qrFileName } from '../kiosk/qr-files';
 import { posterPages, type PosterPage } from '../posters/pages';
 import { getSite, type Country, type InfoPage, type Station } from './site';
 
@@ -94,15 +92,6 @@ export async function kioskLanguageRoutes() {
   );
 }
 
-/** One QR file per payload any kiosk shows (src/kiosk/qr-files.ts), each drawn once however many pages show it. */
-export async function qrFileRoutes() {
-  const { languages, stations } = await getSite();
-  const texts = new Set(
-    stations.flatMap((station) => kioskQrTexts(station, languages, import.meta.env.SITE)),
-  );
-  return [...texts].map((text) => ({ params: { file: qrFileName(text) }, props: { text } }));
-}
-
 /** The service directory of each station, in every language. */
 export async function servicesRoutes() {
   return stationRoutes();
@@ -121,5 +110,4 @@ export type InfoProps = { lang: LanguageCode; page: InfoPage };
 export type ShortLinkProps = { station: Station };
 export type PosterProps = { poster: PosterPage };
 export type KioskProps = { station: Station };
-export type QrFileProps = { text: string };
 export type HsdsProps = { country: Country };

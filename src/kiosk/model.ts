@@ -1,6 +1,6 @@
 /**
  * What a station's kiosk shows, as data shared by its pages and by the QR
- * files they reference (src/pages/qr/): the public page behind each screen,
+ * files they reference (src/kiosk/qr-files.ts): the public page behind each screen,
  * the contacts it lists, and so every payload a code on it can hold.
  */
 import type { Contact, Station } from '../data/site';

@@ -6,7 +6,11 @@
  * the right one for as long as it is referenced.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Station } from '../data/site';
 import { qrSymbol } from '../lib/qr';
+import { kioskQrTexts } from './model';
 
 export const QR_FILES_FOLDER = '/qr/';
 
@@ -22,4 +26,18 @@ export function qrSvgFile(text: string): string {
   const qr = qrSymbol(text);
   const side = qr.viewBox;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${side * 8}" height="${side * 8}" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/><path d="${qr.path}" fill="#000"/></svg>`;
+}
+
+/** Every payload a file is drawn for: all that any station's kiosk can show, each once. */
+export function qrFilePayloads(
+  stations: readonly Station[],
+  languages: readonly string[],
+  site: URL | string,
+): string[] {
+  return [...new Set(stations.flatMap((station) => kioskQrTexts(station, languages, site)))];
+}
+
+/** Writes one file per payload, under the name its pages reference, into `folder` (which exists). */
+export function writeQrFiles(folder: string, texts: readonly string[]): void {
+  for (const text of texts) writeFileSync(join(folder, `${qrFileName(text)}.svg`), qrSvgFile(text));
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { childEnv, config } from '../../src/config';
-import { phoneProblem } from '../../src/lib/phone';
+import { qrFileUrl } from '../../src/kiosk/qr-files';
+import { phoneHref, phoneProblem } from '../../src/lib/phone';
 import { portOpen } from '../../src/node/ports';
 import { serveStatic } from '../../src/node/static-server';
 import { build } from '../support/staff-builds';
@@ -175,7 +176,8 @@ test('a provider and a Ukrainian page edited in the forms reach the built site',
   );
   // After the save: the station page and its posters on the local site.
   const links = page.getByRole('complementary', { name: 'Where this entry shows' });
-  await expect(links.getByRole('link', { name: /^Station page/ })).toHaveAttribute(
+  const stationLink = links.getByRole('link', { name: /^Station page/ });
+  await expect(stationLink).toHaveAttribute(
     'href',
     new RegExp(`^http://localhost:\\d+/en/${STATION.country}/${STATION.slug}/$`),
   );
@@ -183,6 +185,28 @@ test('a provider and a Ukrainian page edited in the forms reach the built site',
     'href',
     new RegExp(`/posters/${STATION.country}/${STATION.slug}/a4/$`),
   );
+
+  // The station's kiosk on the local site draws every code, the new provider's number among them.
+  const localSite = new URL((await stationLink.getAttribute('href')) ?? '').origin;
+  const kiosk = await context.newPage();
+  await kiosk.goto(`${localSite}/kiosk/${STATION.country}/${STATION.slug}/en/`);
+  const newCode = kiosk.locator(
+    `img.qr[src="${qrFileUrl(phoneHref({ number: GOOD_NUMBER, kind: 'voice' }))}"]`,
+  );
+  await expect(newCode.first()).toBeAttached();
+  await expect
+    .poll(() =>
+      kiosk
+        .locator('img.qr')
+        .evaluateAll((images) =>
+          images.map(
+            (image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+          ),
+        ),
+    )
+    .not.toContain(false);
+  expect(await kiosk.locator('img.qr').count()).toBeGreaterThan(10);
+  await kiosk.close();
 
   // A Ukrainian information page: one paragraph added, the rest of the file as it was.
   const infoFile = join(contentDir, 'info', 'uk', `${INFO_PAGE}.md`);

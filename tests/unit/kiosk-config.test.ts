@@ -1,8 +1,12 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { qrFilesOfContent } from '../../src/kiosk/content-qr-files';
 import { DEFAULT_KIOSK_CONFIG, featuredFirst, KIOSK_BOUNDS, parseKioskConfig } from '../../src/kiosk/config';
 import { withoutLinks } from '../../src/kiosk/render';
 import { answeredHours } from '../../src/lib/phone-details';
-import { qrFileUrl, qrSvgFile } from '../../src/kiosk/qr-files';
+import { qrFileName, qrFileUrl, qrSvgFile, writeQrFiles } from '../../src/kiosk/qr-files';
 import { qrSymbol } from '../../src/lib/qr';
 
 const SITE = ['en', 'ro', 'uk', 'ru', 'ar'];
@@ -104,6 +108,24 @@ describe('kiosk rendering helpers', () => {
     const symbol = qrSymbol('tel:+40800800678');
     expect(qrSvgFile('tel:+40800800678')).toContain(`<path d="${symbol.path}" fill="#000"/>`);
     expect(qrSvgFile('tel:+40800800678')).toContain(`viewBox="0 0 ${symbol.viewBox} ${symbol.viewBox}"`);
+  });
+
+  it('draws one file per payload of the shipped kiosks, under the name its pages reference', () => {
+    const files = qrFilesOfContent();
+    const texts = [...files.values()];
+    expect(texts).toContain('tel:112');
+    expect(texts.some((text) => text.endsWith('/en/ro/bucuresti-nord/'))).toBe(true);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const [name, text] of files) expect(name).toBe(qrFileName(text));
+
+    const folder = mkdtempSync(join(tmpdir(), 'qr-files-'));
+    try {
+      writeQrFiles(folder, texts);
+      expect(readdirSync(folder).sort()).toEqual([...files.keys()].map((name) => `${name}.svg`).sort());
+      expect(readFileSync(join(folder, `${qrFileName('tel:112')}.svg`), 'utf8')).toBe(qrSvgFile('tel:112'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('shows emergency numbers as open around the clock, and other lines only as their content says', () => {
