@@ -9,8 +9,8 @@ import { writeQrFiles } from './qr-files';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('Usage: vite-node src/kiosk/draw-qr-files.ts <folder>');
-const texts = [...qrFilesOfContent().values()];
+const files = qrFilesOfContent();
 rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
-writeQrFiles(folder, texts);
-console.log(texts.length);
+writeQrFiles(folder, files);
+console.log(files.size);

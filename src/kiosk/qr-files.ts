@@ -37,7 +37,7 @@ export function qrFilePayloads(
   return [...new Set(stations.flatMap((station) => kioskQrTexts(station, languages, site)))];
 }
 
-/** Writes one file per payload, under the name its pages reference, into `folder` (which exists). */
-export function writeQrFiles(folder: string, texts: readonly string[]): void {
-  for (const text of texts) writeFileSync(join(folder, `${qrFileName(text)}.svg`), qrSvgFile(text));
+/** Writes one file per payload into `folder` (which exists), from file names (`qrFileName`) to payloads. */
+export function writeQrFiles(folder: string, files: ReadonlyMap<string, string>): void {
+  for (const [name, text] of files) writeFileSync(join(folder, `${name}.svg`), qrSvgFile(text));
 }

@@ -120,7 +120,7 @@ describe('kiosk rendering helpers', () => {
 
     const folder = mkdtempSync(join(tmpdir(), 'qr-files-'));
     try {
-      writeQrFiles(folder, texts);
+      writeQrFiles(folder, files);
       expect(readdirSync(folder).sort()).toEqual([...files.keys()].map((name) => `${name}.svg`).sort());
       expect(readFileSync(join(folder, `${qrFileName('tel:112')}.svg`), 'utf8')).toBe(qrSvgFile('tel:112'));
     } finally {
