@@ -8,7 +8,7 @@ import type { BuiltPageStepMaker } from './built-pages';
 type Rewrite = (html: string, read: (href: string) => string | undefined) => string;
 
 /**
- * What happens to a built page after Astro wrote it, by page type:
+ * What happens to a built page before Astro writes it, by page type:
  * - station pages are where a QR scan lands: their stylesheets (about 2.5 KB
  *   gzip) go inline, so the page paints from its first round trip with
  *   nothing else render-blocking, JavaScript on or off. Other pages keep the

@@ -27,13 +27,15 @@ export function publicPathsOfScreens(lang: string, station: Station) {
 export function kioskContacts(station: Station): {
   emergency: readonly Contact[];
   antiTrafficking: readonly Contact[];
-  others: readonly Contact[];
+  national: readonly Contact[];
+  ofStation: readonly Contact[];
 } {
   const { country } = station;
   return {
     emergency: country.emergency,
     antiTrafficking: country.antiTrafficking,
-    others: [...country.helplines, ...station.contacts],
+    national: country.helplines,
+    ofStation: station.contacts,
   };
 }
 
@@ -49,8 +51,7 @@ export function contactAddresses(contact: Contact): { website?: string; email?: 
  * and the station's short link. A payload no page shows only costs a file.
  */
 export function kioskQrTexts(station: Station, languages: readonly string[], site: URL | string): string[] {
-  const { emergency, antiTrafficking, others } = kioskContacts(station);
-  const contacts = [...emergency, ...antiTrafficking, ...others];
+  const contacts = Object.values(kioskContacts(station)).flat();
   const phones = [
     ...contacts.flatMap((contact) => contact.data.phones),
     ...station.services.flatMap((service) => service.data.phones),

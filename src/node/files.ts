@@ -7,10 +7,12 @@ import { join } from 'node:path';
  * for which a missing folder is normal check first.
  */
 export function filesBelow(folder: string, keep: (name: string) => boolean = () => true): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return filesBelow(path, keep);
-    return keep(name) ? [path] : [];
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    // A link is followed to what it names (a content folder may be linked in).
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory()))
+      return filesBelow(path, keep);
+    return keep(entry.name) ? [path] : [];
   });
 }
 

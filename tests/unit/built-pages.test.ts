@@ -7,6 +7,7 @@ import { builtPages, type BuiltPageStepMaker } from '../../src/integrations/buil
 import { fontSubsets } from '../../src/integrations/fonts';
 import { pageRewrites } from '../../src/integrations/rewrite-built-pages';
 import { securityPolicy } from '../../src/integrations/security-headers';
+import { builtFileOf, builtPageTransform } from '../../src/lib/built-page-transform';
 
 const fontsourceFiles = fileURLToPath(
   new URL('../../node_modules/@fontsource/noto-sans/files/', import.meta.url),
@@ -35,7 +36,7 @@ async function run(root: string, makers: readonly BuiltPageStepMaker[]): Promise
 const page = (head: string, body: string) =>
   `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
-describe('the one pass over the built pages', () => {
+describe('the steps every built page goes through', () => {
   it('runs every step on each page in order: CSS inline, then its policy, then fonts learn its characters', async () => {
     const root = site({
       '_astro/site.css': 'body{margin:0}',
@@ -76,5 +77,49 @@ describe('the one pass over the built pages', () => {
     await expect(run(root, [pageRewrites])).rejects.toThrow(
       'en/ro/iasi/index.html: /_astro/bad.css: a stylesheet holding "</style" cannot go inline',
     );
+  });
+
+  it('finishes each page as it is rendered, and only the pages Astro wrote without rendering at the end', async () => {
+    const root = site({ '_astro/site.css': 'body{margin:0}' });
+    const integration = builtPages([
+      pageRewrites,
+      securityPolicy('https://tile.example.org/{z}/{x}/{y}.png'),
+    ]);
+    const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
+    const logged: string[] = [];
+    const logger = {
+      info: (m: string) => logged.push(m),
+      warn: () => {},
+      error: () => {},
+      fork: () => logger,
+    };
+    await hooks['astro:config:done']?.({ config: { outDir: pathToFileURL(`${root}/`) } });
+    await hooks['astro:build:start']?.({ logger });
+
+    // What the middleware does with a rendered page: Astro then writes what it returns.
+    const finish = builtPageTransform();
+    expect(finish).toBeDefined();
+    const file = builtFileOf('/en/ro/iasi/');
+    const rendered = finish!(page('<link rel="stylesheet" href="/_astro/site.css">', '<h1>Iași</h1>'), file);
+    expect(rendered).toContain('<style data-inlined="/_astro/site.css">');
+    mkdirSync(join(root, 'en/ro/iasi'), { recursive: true });
+    writeFileSync(join(root, file), rendered);
+    // A redirect page: written by Astro, never rendered.
+    writeFileSync(join(root, 'index.html'), page('<meta http-equiv="refresh" content="0;url=/en/">', ''));
+
+    await hooks['astro:build:done']?.({
+      dir: pathToFileURL(`${root}/`),
+      logger,
+      pages: [],
+      routes: [],
+      assets: new Map(),
+    });
+    expect(builtPageTransform()).toBeUndefined();
+    // Each page went through the steps once: one policy each, none added twice.
+    for (const built of [file, 'index.html']) {
+      const html = readFileSync(join(root, built), 'utf8');
+      expect(html.match(/http-equiv="Content-Security-Policy"/g), built).toHaveLength(1);
+    }
+    expect(logged.join('\n')).toContain('the policy put in 2 pages');
   });
 });

@@ -14,7 +14,7 @@ afterEach(() => {
   made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
-/** A built site of the given pages, then the built-pages pass with the policy step run on it. */
+/** A built site of the given pages, then the built-pages steps with the policy run on it (as on pages Astro writes without rendering). */
 async function runOn(pages: Record<string, string>) {
   const root = mkdtempSync(join(tmpdir(), 'csp-'));
   made.push(root);
