@@ -14,12 +14,13 @@ import { securityPolicy } from './src/integrations/security-headers';
 import { posters } from './src/posters/integration';
 import { qrFiles } from './src/integrations/qr-files';
 import { config } from './src/config';
-import { languageChooserAsDefault } from './src/lib/sitemap';
+import { sitemapAlternates } from './src/lib/sitemap';
 import { MARKDOWN_ALLOW_LIST } from './src/lib/markdown-safety';
 import { installSetTransform } from './src/offline/build';
 
 const site = config.siteUrl;
 const builtLanguages = config.languages;
+const sitemapLinks = sitemapAlternates(builtLanguages);
 
 // Absolute, so the service worker lands in the build even when OUT_DIR lies outside the project (vite-pwa would otherwise write it under .astro/).
 const outDir = fileURLToPath(new URL(config.outDir, new URL('./', import.meta.url)));
@@ -60,14 +61,15 @@ export default defineConfig(
           ]),
           // hreflang alternates live in the sitemap, not in every page's <head>, to keep pages inside one round trip.
           sitemap({
-            i18n: {
-              defaultLocale: 'en',
-              locales: Object.fromEntries(builtLanguages.map((lang) => [lang, lang])),
-            },
             // Left out: pages only useful on the device (offline, saved), entry points (short links), the kiosk and each printable poster sheet (all noindex).
-            filter: (page) =>
-              !/^\/(\w+\/)?(offline|saved|s|S|kiosk)\/|^\/posters\/.+/.test(new URL(page).pathname),
-            serialize: (item) => languageChooserAsDefault(item, builtLanguages),
+            filter: (page) => {
+              const listed = !/^\/(\w+\/)?(offline|saved|s|S|kiosk)\/|^\/posters\/.+/.test(
+                new URL(page).pathname,
+              );
+              if (listed) sitemapLinks.add(page);
+              return listed;
+            },
+            serialize: (item) => sitemapLinks.withAlternates(item),
           }),
           AstroPWA({
             strategies: 'injectManifest',

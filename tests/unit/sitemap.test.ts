@@ -1,31 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { languageChooserAsDefault } from '../../src/lib/sitemap';
+// The integration's own grouping, to hold ours to the same output (not exported by the package).
+import { generateSitemap } from '../../node_modules/@astrojs/sitemap/dist/generate-sitemap.js';
+import { sitemapAlternates } from '../../src/lib/sitemap';
 
-describe('languageChooserAsDefault', () => {
-  const languages = ['en', 'uk'];
+const site = 'https://x.org/';
+const languages = ['en', 'uk', 'ar'];
+const urls = [
+  '/',
+  '/en/',
+  '/uk/',
+  '/ar/',
+  '/verify/',
+  '/en/verify/',
+  '/uk/verify/',
+  '/ar/ro/iasi/',
+  '/en/ro/iasi/',
+  '/uk/ro/iasi/',
+  '/en/ro/iasi/helpers/',
+  '/uk/ro/iasi/helpers/',
+  '/en/ro/bench-10/',
+  '/en/ro/bench-2/',
+  '/uk/ro/bench-10/',
+  '/uk/ro/bench-2/',
+  '/en/info/only-in-english/',
+  '/data/hsds/ro.json',
+  '/posters/',
+].map((path) => new URL(path, site).href);
 
-  it('makes the page without a language prefix the x-default, not a second English page', () => {
-    const item = {
-      url: 'https://x.org/uk/',
-      links: [
-        { url: 'https://x.org/', lang: 'en' },
-        { url: 'https://x.org/en/', lang: 'en' },
-        { url: 'https://x.org/uk/', lang: 'uk' },
-      ],
-    };
-    expect(languageChooserAsDefault(item, languages).links).toEqual([
+function ours() {
+  const alternates = sitemapAlternates(languages);
+  for (const url of urls) alternates.add(url);
+  return alternates;
+}
+
+describe('sitemap alternates', () => {
+  it('lists the language choosers as the x-default of their group, not as a second English page', () => {
+    expect(ours().withAlternates({ url: 'https://x.org/uk/' }).links).toEqual([
       { url: 'https://x.org/', lang: 'x-default' },
+      { url: 'https://x.org/ar/', lang: 'ar' },
       { url: 'https://x.org/en/', lang: 'en' },
       { url: 'https://x.org/uk/', lang: 'uk' },
     ]);
   });
 
-  it('leaves items without alternates and the shared link list untouched', () => {
-    const links = [{ url: 'https://x.org/verify/', lang: 'en' }];
-    expect(languageChooserAsDefault({ url: 'https://x.org/data/' }, languages)).toEqual({
-      url: 'https://x.org/data/',
+  it('gives a page alone in its group no alternates', () => {
+    const alternates = ours();
+    for (const url of [
+      'https://x.org/en/info/only-in-english/',
+      'https://x.org/data/hsds/ro.json',
+      'https://x.org/posters/',
+    ])
+      expect(alternates.withAlternates({ url })).toEqual({ url });
+  });
+
+  it("gives every page the links @astrojs/sitemap's i18n option gave, in its order", () => {
+    const theirs = generateSitemap(urls, site, {
+      i18n: { defaultLocale: 'en', locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
     });
-    languageChooserAsDefault({ url: 'https://x.org/verify/', links }, languages);
-    expect(links[0]?.lang).toBe('en');
+    const alternates = ours();
+    expect(theirs).toHaveLength(urls.length);
+    for (const item of theirs) {
+      // Theirs reads a URL without a language as English; the x-default is ours.
+      const expected = item.links?.map((link) => ({
+        ...link,
+        lang: languages.includes(new URL(link.url).pathname.split('/')[1] ?? '') ? link.lang : 'x-default',
+      }));
+      expect(alternates.withAlternates({ url: item.url }).links, item.url).toEqual(expected);
+    }
   });
 });
