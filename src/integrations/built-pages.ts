@@ -56,13 +56,9 @@ export function builtPages(makers: readonly BuiltPageStepMaker[]): AstroIntegrat
       },
       'astro:build:done': async ({ dir, logger }) => {
         setBuiltPageTransform(undefined);
-        const output = fileURLToPath(dir);
+        root = fileURLToPath(dir);
         // Run on its own (a test, a tool), the hook has seen no rendering: every page is read here.
-        if (output !== root || steps.length === 0) {
-          root = output;
-          steps = makers.map((make) => make(root));
-          rendered.clear();
-        }
+        if (steps.length === 0) steps = makers.map((make) => make(root));
         for (const path of filesBelow(root, (name) => name.endsWith('.html'))) {
           const file = relative(root, path).split(sep).join('/');
           if (rendered.has(file)) continue;

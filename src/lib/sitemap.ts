@@ -21,8 +21,7 @@ const sitemapOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 export function sitemapAlternates(languages: readonly string[]) {
   const groups = new Map<string, SitemapLink[]>();
-  const added = new Set<string>();
-  const sorted = new WeakSet<SitemapLink[]>();
+  let sorted = false;
   const groupOf = (url: string): { key: string; lang: string } => {
     const path = new URL(url).pathname;
     const first = path.split('/')[1] ?? '';
@@ -33,8 +32,6 @@ export function sitemapAlternates(languages: readonly string[]) {
   return {
     /** A URL the sitemap lists. @astrojs/sitemap runs its filter over every URL before it serializes the first. */
     add(url: string): void {
-      if (added.has(url)) return;
-      added.add(url);
       const { key, lang } = groupOf(url);
       const links = groups.get(key);
       if (links) links.push({ url, lang });
@@ -42,13 +39,13 @@ export function sitemapAlternates(languages: readonly string[]) {
     },
     /** The sitemap item with its alternates (none for a page alone in its group). */
     withAlternates<T extends { url: string; links?: SitemapLink[] }>(item: T): T & { links?: SitemapLink[] } {
+      if (!sorted) {
+        for (const links of groups.values()) links.sort((a, b) => sitemapOrder(a.url, b.url));
+        sorted = true;
+      }
       const links = groups.get(groupOf(item.url).key);
       if (!links || links.length <= 1) return item;
-      if (!sorted.has(links)) {
-        links.sort((a, b) => sitemapOrder(a.url, b.url));
-        sorted.add(links);
-      }
-      return { ...item, links: links.map((link) => ({ ...link })) };
+      return { ...item, links };
     },
   };
 }
