@@ -37,13 +37,53 @@ export interface Translator {
 
 const translators = new Map<string, Translator>();
 
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+/** Options i18next reads itself (plural forms, context, defaults, other languages…): text asked with them goes to i18next. */
+const I18NEXT_OPTIONS = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'defaultValue',
+  'lng',
+  'lngs',
+  'fallbackLng',
+  'ns',
+  'replace',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'skipInterpolation',
+  'keySeparator',
+  'nsSeparator',
+]);
+
+/**
+ * `template` with each {{name}} replaced by `options[name]`, as i18next (not escaping; Astro
+ * escapes) fills it; undefined where i18next would do more than that (a nested $t(…), a format,
+ * an option of its own, a missing or non-text value), so the caller asks i18next.
+ */
+export function filledTemplate(template: string, options: TOptions): string | undefined {
+  if (template.includes('$t(')) return undefined;
+  for (const name of Object.keys(options)) if (I18NEXT_OPTIONS.has(name)) return undefined;
+  let filled = true;
+  const text = template.replace(PLACEHOLDER, (placeholder, name: string) => {
+    const value: unknown = options[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    filled = false;
+    return placeholder;
+  });
+  // Anything still between braces is i18next's own syntax ({{- raw}}, {{value, format}}).
+  return filled && !template.replace(PLACEHOLDER, '').includes('{{') ? text : undefined;
+}
+
 /** One fixed `t` per language, created once. */
 export function useTranslations(lang: string): Translator {
   let translator = translators.get(lang);
   if (!translator) {
     const fixed = instance.getFixedT(lang);
-    // A build asks for the same keys on thousands of pages: each answer is worked out once. Answers with
-    // options (a station's name, a count) repeat less, so fewer of them are kept.
+    // A build asks for the same keys on thousands of pages: each answer is worked out once.
     const has = memoised((key) => instance.exists(key, { lng: lang, fallbackLng: false }));
     // Text this language lacks comes from English, marked so the page can say lang="en" around it.
     const lookUp = (key: string, options?: TOptions) => {
@@ -51,16 +91,17 @@ export function useTranslations(lang: string): Translator {
       return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
     };
     const plain = memoised((key) => lookUp(key));
-    const withOptions = memoised((call) => {
-      const [key = '', options = '{}'] = call.split('\0');
-      return lookUp(key, JSON.parse(options) as TOptions);
-    }, 20_000);
+    // Text with a station's or a country's name in it is asked for on every page with a different
+    // name: the template is found once and its {{placeholders}} filled here, as i18next would fill them.
+    const ownTemplate = memoised((key) => {
+      const text: unknown = instance.getResource(lang, 'translation', key);
+      return typeof text === 'string' ? text : undefined;
+    });
     const translate = (key: string, options?: TOptions) => {
       if (options === undefined) return plain(key);
-      // Only plain values can be told apart by their JSON; anything else is looked up each time.
-      return Object.values(options).every((value) => value === null || typeof value !== 'object')
-        ? withOptions(`${key}\0${JSON.stringify(options)}`)
-        : lookUp(key, options);
+      const template = has(key) ? ownTemplate(key) : undefined;
+      const text = template === undefined ? undefined : filledTemplate(template, options);
+      return text ?? lookUp(key, options);
     };
     translator = Object.assign(translate, {
       lang,

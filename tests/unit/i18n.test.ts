@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
 import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
-import { useTranslations } from '../../src/lib/i18n';
+import { filledTemplate, localeMessages, useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
@@ -45,6 +46,50 @@ describe('locales', () => {
       }
     },
   );
+});
+
+describe('text with placeholders', () => {
+  const reference = i18next.createInstance();
+  void reference.init({
+    resources: Object.fromEntries(
+      Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }]),
+    ),
+    fallbackLng: 'en',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  const withPlaceholders = flattenKeys(english).filter((key) =>
+    reference.t(key, { lng: 'en' }).includes('{{'),
+  );
+  const values = {
+    station: 'Iași <Nord> & "Sud"',
+    country: 'Țara {{x}} $t(common.free)',
+    count: 3,
+    number: 7,
+  };
+
+  it.each(ALL_LANGUAGE_CODES)('%s fills every placeholder as i18next does', (lang) => {
+    expect(withPlaceholders.length).toBeGreaterThan(10);
+    const t = useTranslations(lang);
+    for (const key of withPlaceholders) {
+      const names = [...reference.t(key, { lng: 'en' }).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '');
+      const options = Object.fromEntries(
+        names.map((name) => [name, values[name as keyof typeof values] ?? `<${name}>`]),
+      );
+      const expected = reference.t(key, { lng: lang, ...options });
+      expect(t(key, options), `${lang}: ${key}`).toBe(t.has(key) ? expected : markFallback(expected));
+    }
+  });
+
+  it('leaves to i18next what it does beyond filling a name in', () => {
+    expect(filledTemplate('{{a}} and {{b}}', { a: 'x', b: 2 })).toBe('x and 2');
+    expect(filledTemplate('{{a}} and {{b}}', { a: 'x' })).toBeUndefined();
+    expect(filledTemplate('{{count}} items', { count: 2 })).toBeUndefined();
+    expect(filledTemplate('{{- raw}} {{a}}', { a: 'x', raw: 'y' })).toBeUndefined();
+    expect(filledTemplate('{{when, datetime}}', { when: 'x' })).toBeUndefined();
+    expect(filledTemplate('$t(common.free) {{a}}', { a: 'x' })).toBeUndefined();
+    expect(filledTemplate('{{a}}', { a: { nested: true } })).toBeUndefined();
+  });
 });
 
 describe('English fallback', () => {
