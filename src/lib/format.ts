@@ -1,22 +1,12 @@
 import type { Hours, OpeningSpan, Weekday } from '../schemas/common';
+import { memoised } from './memo';
 
 const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 // 2024-01-01 was a Monday; only the weekday of these dates matters.
 const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
 
-/**
- * One Intl formatter per kind and language, made on first use: making one
- * costs far more than formatting with it, and a build formats on every page.
- */
-function memoised<F>(make: (lang: string) => F): (lang: string) => F {
-  const made = new Map<string, F>();
-  return (lang) => {
-    let formatter = made.get(lang);
-    if (formatter === undefined) made.set(lang, (formatter = make(lang)));
-    return formatter;
-  };
-}
-
+// One Intl formatter per kind and language, made on first use: making one costs far more than
+// formatting with it, and a build formats on every page.
 const weekdayFormat = memoised(
   (lang) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }),
 );
@@ -66,12 +56,18 @@ export function formatHours(hours: Hours, lang: string, everyDay: string): strin
   return hours === '24/7' ? everyDay : hours.map((span) => formatSpan(span, lang)).join('; ');
 }
 
-export function languageName(code: string, inLanguage: string): string {
+// Every page names every language in its switcher.
+const languageNameOf = memoised((codeInLanguage) => {
+  const [code = '', inLanguage = ''] = codeInLanguage.split('\0');
   try {
     return languageNames(inLanguage).of(code) ?? code;
   } catch {
     return code;
   }
+});
+
+export function languageName(code: string, inLanguage: string): string {
+  return languageNameOf(`${code}\0${inLanguage}`);
 }
 
 export function countryName(code: string, inLanguage: string): string {

@@ -37,7 +37,6 @@ export interface Translator {
 
 const translators = new Map<string, Translator>();
 
-const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 /** Options i18next reads itself (plural forms, context, defaults, other languages…): text asked with them goes to i18next. */
 const I18NEXT_OPTIONS = new Set([
   'count',
@@ -59,23 +58,33 @@ const I18NEXT_OPTIONS = new Set([
   'nsSeparator',
 ]);
 
+/** Text cut at its {{name}} placeholders: text, name, text, name, …, text. */
+export type Template = readonly string[];
+
 /**
- * `template` with each {{name}} replaced by `options[name]`, as i18next (not escaping; Astro
- * escapes) fills it; undefined where i18next would do more than that (a nested $t(…), a format,
- * an option of its own, a missing or non-text value), so the caller asks i18next.
+ * `text` cut at its placeholders, once per key; undefined where it holds more of i18next's own
+ * syntax than placeholders (a nested $t(…), {{- raw}}, {{value, format}}), so i18next answers.
  */
-export function filledTemplate(template: string, options: TOptions): string | undefined {
-  if (template.includes('$t(')) return undefined;
+export function templateOf(text: string): Template | undefined {
+  if (text.includes('$t(')) return undefined;
+  const parts = text.split(/\{\{(\w+)\}\}/);
+  return parts.some((part, index) => index % 2 === 0 && part.includes('{{')) ? undefined : parts;
+}
+
+/**
+ * `template` with each placeholder replaced by `options[name]`, as i18next (not escaping; Astro
+ * escapes) fills it; undefined where i18next would do more than that (an option of its own, a
+ * missing or non-text value), so the caller asks i18next.
+ */
+export function filledTemplate(template: Template, options: TOptions): string | undefined {
   for (const name of Object.keys(options)) if (I18NEXT_OPTIONS.has(name)) return undefined;
-  let filled = true;
-  const text = template.replace(PLACEHOLDER, (placeholder, name: string) => {
-    const value: unknown = options[name];
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-    filled = false;
-    return placeholder;
-  });
-  // Anything still between braces is i18next's own syntax ({{- raw}}, {{value, format}}).
-  return filled && !template.replace(PLACEHOLDER, '').includes('{{') ? text : undefined;
+  let text = template[0] ?? '';
+  for (let index = 1; index < template.length; index += 2) {
+    const value: unknown = options[template[index] ?? ''];
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    text += String(value) + (template[index + 1] ?? '');
+  }
+  return text;
 }
 
 /** One fixed `t` per language, created once. */
@@ -92,10 +101,10 @@ export function useTranslations(lang: string): Translator {
     };
     const plain = memoised((key) => lookUp(key));
     // Text with a station's or a country's name in it is asked for on every page with a different
-    // name: the template is found once and its {{placeholders}} filled here, as i18next would fill them.
+    // name: the template is found and cut once, and its {{placeholders}} filled here, as i18next would fill them.
     const ownTemplate = memoised((key) => {
       const text: unknown = instance.getResource(lang, 'translation', key);
-      return typeof text === 'string' ? text : undefined;
+      return typeof text === 'string' ? templateOf(text) : undefined;
     });
     const translate = (key: string, options?: TOptions) => {
       if (options === undefined) return plain(key);

@@ -2,9 +2,8 @@
  * `compute` answered once per key. A build asks the same questions on
  * thousands of pages (a formatter per language, a phone number's display,
  * a country's rights text): each answer is worked out the first time only.
- * Where keys may not repeat much (text with a station's name in it), `limit`
- * bounds the memory: past it, what was remembered is dropped and rebuilt as
- * asked.
+ * Where keys are whole texts (a rendered rights page), `limit` bounds the
+ * memory: past it, what was remembered is dropped and rebuilt as asked.
  */
 export function memoised<R>(
   compute: (key: string) => R,

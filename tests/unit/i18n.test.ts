@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
 import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
-import { filledTemplate, localeMessages, useTranslations } from '../../src/lib/i18n';
+import { filledTemplate, localeMessages, templateOf, useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
@@ -82,13 +82,19 @@ describe('text with placeholders', () => {
   });
 
   it('leaves to i18next what it does beyond filling a name in', () => {
-    expect(filledTemplate('{{a}} and {{b}}', { a: 'x', b: 2 })).toBe('x and 2');
-    expect(filledTemplate('{{a}} and {{b}}', { a: 'x' })).toBeUndefined();
-    expect(filledTemplate('{{count}} items', { count: 2 })).toBeUndefined();
-    expect(filledTemplate('{{- raw}} {{a}}', { a: 'x', raw: 'y' })).toBeUndefined();
-    expect(filledTemplate('{{when, datetime}}', { when: 'x' })).toBeUndefined();
-    expect(filledTemplate('$t(common.free) {{a}}', { a: 'x' })).toBeUndefined();
-    expect(filledTemplate('{{a}}', { a: { nested: true } })).toBeUndefined();
+    const fill = (text: string, options: Record<string, unknown>) => {
+      const template = templateOf(text);
+      return template && filledTemplate(template, options);
+    };
+    expect(fill('{{a}} and {{b}}', { a: 'x', b: 2 })).toBe('x and 2');
+    expect(fill('{{a}}{{b}}', { a: 'x', b: 'y' })).toBe('xy');
+    expect(fill('no names', { a: 'x' })).toBe('no names');
+    expect(fill('{{a}} and {{b}}', { a: 'x' })).toBeUndefined();
+    expect(fill('{{count}} items', { count: 2 })).toBeUndefined();
+    expect(fill('{{a}}', { a: { nested: true } })).toBeUndefined();
+    expect(templateOf('{{- raw}} {{a}}')).toBeUndefined();
+    expect(templateOf('{{when, datetime}}')).toBeUndefined();
+    expect(templateOf('$t(common.free) {{a}}')).toBeUndefined();
   });
 });
 
