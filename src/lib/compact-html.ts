@@ -8,11 +8,15 @@ const BLOCK_TAGS =
   'address|article|aside|blockquote|body|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|legend|li|link|main|meta|nav|ol|p|script|section|style|summary|table|tbody|td|tfoot|th|thead|title|tr|ul';
 /** HTML's white space only: a no-break or narrow space (\s in JavaScript) is a character a person sees. */
 const SPACE = '[ \\t\\n\\r\\f]';
+// The second branch takes the ">" before the spaces (and gives it back) rather than looking
+// behind for it: a branch that starts with a look-behind is tried at every character of the page.
 const NEXT_TO_BLOCK_TAG = new RegExp(
-  `(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)${SPACE}+(?=<)|(?<=>)${SPACE}+(<\\/?(?:${BLOCK_TAGS})\\b)`,
+  `(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)${SPACE}+(?=<)|>${SPACE}+(<\\/?(?:${BLOCK_TAGS})\\b)`,
   'gi',
 );
+const SPACE_RUN = new RegExp(`${SPACE}{2,}`, 'g');
 const KEPT_MARK = '\uE000';
+const KEPT_PLACE = new RegExp(`<${KEPT_MARK}(\\d+)>`, 'g');
 /** Elements whose text keeps its white space (or is not HTML): left exactly as they are. */
 const KEEP_AS_IS = /<(pre|textarea|script|style)\b[^>]*>[\s\S]*?<\/\1>/gi;
 
@@ -30,10 +34,9 @@ export function withoutUndrawnWhitespace(html: string): string {
   const kept: string[] = [];
   const marked = html.replace(KEEP_AS_IS, (element) => `<${KEPT_MARK}${kept.push(element) - 1}>`);
   return marked
-    .replace(new RegExp(`${SPACE}{2,}`, 'g'), ' ')
-    .replace(
-      NEXT_TO_BLOCK_TAG,
-      (_, before: string | undefined, after: string | undefined) => before ?? after ?? '',
+    .replace(SPACE_RUN, ' ')
+    .replace(NEXT_TO_BLOCK_TAG, (_, before: string | undefined, after: string | undefined) =>
+      after === undefined ? (before ?? '') : `>${after}`,
     )
-    .replace(new RegExp(`<${KEPT_MARK}(\\d+)>`, 'g'), (_, index: string) => kept[Number(index)] ?? '');
+    .replace(KEPT_PLACE, (_, index: string) => kept[Number(index)] ?? '');
 }
