@@ -560,6 +560,8 @@ test.describe('with JavaScript turned off', () => {
     await page.locator('.kiosk-attract__start').click();
     await expect(visibleScreen(page)).toHaveAttribute('id', 'languages');
     await page.getByRole('link', { name: 'English', exact: true }).click();
+    // A new page: until its stylesheet has loaded, every screen counts as visible.
+    await page.waitForURL(`${KIOSK}en/`);
     await expect(visibleScreen(page)).toHaveAttribute('id', 'home');
     await page.locator('#home a[href="#help"]').click();
     await expect(visibleScreen(page)).toHaveAttribute('id', 'help');
