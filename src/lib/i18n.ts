@@ -1,4 +1,4 @@
-import i18next, { type TOptions } from 'i18next';
+import i18next, { type InitOptions, type TOptions } from 'i18next';
 import { markFallback } from './fallback-markup';
 import { SOURCE_LANGUAGE } from './languages';
 import { memoised } from './memo';
@@ -15,8 +15,8 @@ export const localeMessages: Record<string, Messages> = Object.fromEntries(
   ]),
 );
 
-const instance = i18next.createInstance();
-void instance.init({
+/** How the site's i18next is set up (tests set up a second instance the same way to compare against). */
+export const I18NEXT_INIT: Readonly<InitOptions> = {
   resources: Object.fromEntries(
     Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }]),
   ),
@@ -26,7 +26,10 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
   returnEmptyString: false,
-});
+};
+
+const instance = i18next.createInstance();
+void instance.init({ ...I18NEXT_INIT });
 
 export interface Translator {
   (key: string, options?: TOptions): string;
@@ -109,8 +112,7 @@ export function useTranslations(lang: string): Translator {
     const translate = (key: string, options?: TOptions) => {
       if (options === undefined) return plain(key);
       const template = has(key) ? ownTemplate(key) : undefined;
-      const text = template === undefined ? undefined : filledTemplate(template, options);
-      return text ?? lookUp(key, options);
+      return (template && filledTemplate(template, options)) ?? lookUp(key, options);
     };
     translator = Object.assign(translate, {
       lang,

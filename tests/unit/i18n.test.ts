@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
 import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
-import { filledTemplate, localeMessages, templateOf, useTranslations } from '../../src/lib/i18n';
+import { filledTemplate, I18NEXT_INIT, templateOf, useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
@@ -50,14 +50,7 @@ describe('locales', () => {
 
 describe('text with placeholders', () => {
   const reference = i18next.createInstance();
-  void reference.init({
-    resources: Object.fromEntries(
-      Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }]),
-    ),
-    fallbackLng: 'en',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
+  void reference.init({ ...I18NEXT_INIT });
   const withPlaceholders = flattenKeys(english).filter((key) =>
     reference.t(key, { lng: 'en' }).includes('{{'),
   );
