@@ -1,4 +1,4 @@
-import i18next, { type InitOptions, type TOptions } from 'i18next';
+import i18next, { type i18n, type InitOptions, type TOptions } from 'i18next';
 import { markFallback } from './fallback-markup';
 import { SOURCE_LANGUAGE } from './languages';
 import { memoised } from './memo';
@@ -40,9 +40,12 @@ export interface Translator {
 
 const translators = new Map<string, Translator>();
 
-/** Options i18next reads itself (plural forms, context, defaults, other languages…): text asked with them goes to i18next. */
+/**
+ * Options i18next reads itself (context, defaults, other languages…): text asked with them goes to
+ * i18next. `count` is not among them: it picks a plural form only where the key has some, and
+ * templates are only cut for keys without (see `translatorFor`); elsewhere it is a value like any other.
+ */
 const I18NEXT_OPTIONS = new Set([
-  'count',
   'context',
   'ordinal',
   'defaultValue',
@@ -75,9 +78,9 @@ export function templateOf(text: string): Template | undefined {
 }
 
 /**
- * `template` with each placeholder replaced by `options[name]`, as i18next (not escaping; Astro
- * escapes) fills it; undefined where i18next would do more than that (an option of its own, a
- * missing or non-text value), so the caller asks i18next.
+ * `template` (of a key without plural forms) with each placeholder replaced by `options[name]`, as
+ * i18next (not escaping; Astro escapes) fills it; undefined where i18next would do more than that
+ * (an option of its own, a missing or non-text value), so the caller asks i18next.
  */
 export function filledTemplate(template: Template, options: TOptions): string | undefined {
   for (const name of Object.keys(options)) if (I18NEXT_OPTIONS.has(name)) return undefined;
@@ -90,34 +93,43 @@ export function filledTemplate(template: Template, options: TOptions): string | 
   return text;
 }
 
+/** i18next's plural suffixes (`key_one`, `key_other`…, and `key_zero` for a count of 0). */
+const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+/** A `t` for `lang` answered from `i18n`, which must be set up with I18NEXT_INIT's options. */
+export function translatorFor(i18n: i18n, lang: string): Translator {
+  const fixed = i18n.getFixedT(lang);
+  const resource = (key: string): unknown => i18n.getResource(lang, 'translation', key);
+  const hasPluralForms = (key: string) =>
+    PLURAL_SUFFIXES.some((suffix) => resource(`${key}_${suffix}`) !== undefined);
+  // A build asks for the same keys on thousands of pages: each answer is worked out once.
+  const has = memoised((key) => i18n.exists(key, { lng: lang, fallbackLng: false }) || hasPluralForms(key));
+  // Text this language lacks comes from English, marked so the page can say lang="en" around it.
+  const lookUp = (key: string, options?: TOptions) => {
+    const text = String(fixed(key, options));
+    return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
+  };
+  const plain = memoised((key) => lookUp(key));
+  // Text with a station's or a country's name (or a number) in it is asked for on every page with a
+  // different value: the template is found and cut once, and its {{placeholders}} filled here, as
+  // i18next would fill them. A key with plural forms is left to i18next, which picks the form.
+  const ownTemplate = memoised((key) => {
+    const text = resource(key);
+    return typeof text === 'string' && !hasPluralForms(key) ? templateOf(text) : undefined;
+  });
+  const translate = (key: string, options?: TOptions) => {
+    if (options === undefined) return plain(key);
+    const template = has(key) ? ownTemplate(key) : undefined;
+    return (template && filledTemplate(template, options)) ?? lookUp(key, options);
+  };
+  return Object.assign(translate, { lang, has });
+}
+
 /** One fixed `t` per language, created once. */
 export function useTranslations(lang: string): Translator {
   let translator = translators.get(lang);
   if (!translator) {
-    const fixed = instance.getFixedT(lang);
-    // A build asks for the same keys on thousands of pages: each answer is worked out once.
-    const has = memoised((key) => instance.exists(key, { lng: lang, fallbackLng: false }));
-    // Text this language lacks comes from English, marked so the page can say lang="en" around it.
-    const lookUp = (key: string, options?: TOptions) => {
-      const text = String(fixed(key, options));
-      return lang === SOURCE_LANGUAGE || has(key) ? text : markFallback(text);
-    };
-    const plain = memoised((key) => lookUp(key));
-    // Text with a station's or a country's name in it is asked for on every page with a different
-    // name: the template is found and cut once, and its {{placeholders}} filled here, as i18next would fill them.
-    const ownTemplate = memoised((key) => {
-      const text: unknown = instance.getResource(lang, 'translation', key);
-      return typeof text === 'string' ? templateOf(text) : undefined;
-    });
-    const translate = (key: string, options?: TOptions) => {
-      if (options === undefined) return plain(key);
-      const template = has(key) ? ownTemplate(key) : undefined;
-      return (template && filledTemplate(template, options)) ?? lookUp(key, options);
-    };
-    translator = Object.assign(translate, {
-      lang,
-      has,
-    });
+    translator = translatorFor(instance, lang);
     translators.set(lang, translator);
   }
   return translator;

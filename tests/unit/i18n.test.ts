@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
 import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
-import { filledTemplate, I18NEXT_INIT, templateOf, useTranslations } from '../../src/lib/i18n';
+import { filledTemplate, I18NEXT_INIT, templateOf, translatorFor, useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
@@ -83,7 +83,8 @@ describe('text with placeholders', () => {
     expect(fill('{{a}}{{b}}', { a: 'x', b: 'y' })).toBe('xy');
     expect(fill('no names', { a: 'x' })).toBe('no names');
     expect(fill('{{a}} and {{b}}', { a: 'x' })).toBeUndefined();
-    expect(fill('{{count}} items', { count: 2 })).toBeUndefined();
+    expect(fill('{{count}} items', { count: 2 })).toBe('2 items');
+    expect(fill('{{count}} items', { count: 2, context: 'male' })).toBeUndefined();
     expect(fill('{{a}}', { a: { nested: true } })).toBeUndefined();
     expect(templateOf('{{- raw}} {{a}}')).toBeUndefined();
     expect(templateOf('{{when, datetime}}')).toBeUndefined();
@@ -168,6 +169,52 @@ describe('i18n audit: keys the code translates', () => {
       keysUsedInSource('t(`services.filter.${name}`); report(entry, `services.${index}`);', sections),
     );
     expect(unused).toEqual(['services.title']);
+  });
+});
+
+describe('counts', () => {
+  // No locale has plural forms yet; a translator may add them, and then i18next must pick the form.
+  const withPlurals = (lang: string) => {
+    const instance = i18next.createInstance();
+    void instance.init({ ...I18NEXT_INIT });
+    instance.addResources('en', 'translation', {
+      'test.services_one': '{{count}} service near {{station}}',
+      'test.services_other': '{{count}} services near {{station}}',
+    });
+    instance.addResources('uk', 'translation', {
+      'test.services': 'служби ({{count}}) біля {{station}}',
+      'test.services_one': '{{count}} служба біля {{station}}',
+      'test.services_few': '{{count}} служби біля {{station}}',
+      'test.services_many': '{{count}} служб біля {{station}}',
+      'test.services_other': '{{count}} служби біля {{station}}',
+    });
+    instance.addResources('ro', 'translation', { 'test.services': '{{count}} servicii lângă {{station}}' });
+    return { instance, t: translatorFor(instance, lang) };
+  };
+
+  it.each(['en', 'uk', 'ro', 'ar'])(
+    '%s: a count picks the plural form i18next picks, or fills a plain placeholder',
+    (lang) => {
+      const { instance, t } = withPlurals(lang);
+      for (const count of [0, 1, 2, 3, 5, 11, 21, 101]) {
+        const options = { count, station: 'Iași' };
+        const expected = String(instance.t('test.services', { lng: lang, ...options }));
+        // Arabic has no text of its own here: English's plural form, marked as English.
+        expect(t('test.services', options), `${lang}, ${count}`).toBe(
+          lang === 'ar' ? markFallback(expected) : expected,
+        );
+      }
+      expect(t.has('test.services')).toBe(lang !== 'ar');
+      expect(t('test.services', { count: 5, station: 'Iași' })).toContain('5 ');
+    },
+  );
+
+  it('fills a count into a key without plural forms on every call', () => {
+    const t = useTranslations('uk');
+    expect(t('services.miniMapTitle', { station: 'Iași', count: 4 })).toBe(
+      t('services.miniMapTitle', { station: 'Iași', count: 4 }),
+    );
+    expect(t('services.miniMapTitle', { station: 'Iași', count: 7 })).toContain('7');
   });
 });
 
