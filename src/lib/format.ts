@@ -10,8 +10,6 @@ const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEK.indexO
 const weekdayFormat = memoised(
   (lang) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }),
 );
-const languageNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'language' }));
-const regionNames = memoised((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
 const listFormat = memoised((lang) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
 const dateFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
 const metresFormat = memoised(
@@ -56,26 +54,39 @@ export function formatHours(hours: Hours, lang: string, everyDay: string): strin
   return hours === '24/7' ? everyDay : hours.map((span) => formatSpan(span, lang)).join('; ');
 }
 
-// Every page names every language in its switcher.
-const languageNameOf = memoised((codeInLanguage) => {
-  const [code = '', inLanguage = ''] = codeInLanguage.split('\0');
-  try {
-    return languageNames(inLanguage).of(code) ?? code;
-  } catch {
-    return code;
-  }
-});
+/**
+ * Names of languages or regions in a language, each worked out once (every page names every
+ * language in its switcher); undefined where Intl does not know the language or the code.
+ */
+function displayNames(type: Intl.DisplayNamesType): (code: string, inLanguage: string) => string | undefined {
+  const namesIn = memoised((inLanguage) => {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([inLanguage], { type });
+    } catch {
+      // A language Intl does not know: every name asked in it is undefined.
+    }
+    return memoised((code) => {
+      try {
+        return names?.of(code);
+      } catch {
+        return undefined;
+      }
+    });
+  });
+  return (code, inLanguage) => namesIn(inLanguage)(code);
+}
+
+const languageNameIn = displayNames('language');
+const regionNameIn = displayNames('region');
 
 export function languageName(code: string, inLanguage: string): string {
-  return languageNameOf(`${code}\0${inLanguage}`);
+  return languageNameIn(code, inLanguage) ?? code;
 }
 
 export function countryName(code: string, inLanguage: string): string {
-  try {
-    return regionNames(inLanguage).of(code.toUpperCase()) ?? code.toUpperCase();
-  } catch {
-    return code.toUpperCase();
-  }
+  const region = code.toUpperCase();
+  return regionNameIn(region, inLanguage) ?? region;
 }
 
 export function formatList(items: readonly string[], lang: string): string {

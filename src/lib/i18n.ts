@@ -15,8 +15,7 @@ export const localeMessages: Record<string, Messages> = Object.fromEntries(
   ]),
 );
 
-/** How the site's i18next is set up (tests set up a second instance the same way to compare against). */
-export const I18NEXT_INIT: Readonly<InitOptions> = {
+const I18NEXT_INIT: Readonly<InitOptions> = {
   resources: Object.fromEntries(
     Object.entries(localeMessages).map(([lang, messages]) => [lang, { translation: messages }]),
   ),
@@ -28,8 +27,14 @@ export const I18NEXT_INIT: Readonly<InitOptions> = {
   returnEmptyString: false,
 };
 
-const instance = i18next.createInstance();
-void instance.init({ ...I18NEXT_INIT });
+/** An i18next set up as the site's (tests make their own to compare against, or to add text to). */
+export function newI18next(): i18n {
+  const made = i18next.createInstance();
+  void made.init({ ...I18NEXT_INIT });
+  return made;
+}
+
+const instance = newI18next();
 
 export interface Translator {
   (key: string, options?: TOptions): string;
@@ -96,7 +101,7 @@ export function filledTemplate(template: Template, options: TOptions): string | 
 /** i18next's plural suffixes (`key_one`, `key_other`…, and `key_zero` for a count of 0). */
 const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
-/** A `t` for `lang` answered from `i18n`, which must be set up with I18NEXT_INIT's options. */
+/** A `t` for `lang` answered from `i18n` (made by `newI18next`). */
 export function translatorFor(i18n: i18n, lang: string): Translator {
   const fixed = i18n.getFixedT(lang);
   const resource = (key: string): unknown => i18n.getResource(lang, 'translation', key);

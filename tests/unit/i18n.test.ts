@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { markFallback, resolveFallbackMarkers } from '../../src/lib/fallback-markup';
 import { fontFacesFor } from '../../src/lib/fonts';
 import { compareLocale, flattenKeys, keysUsedInSource, usage, type Messages } from '../../src/lib/i18n-audit';
-import { filledTemplate, I18NEXT_INIT, templateOf, translatorFor, useTranslations } from '../../src/lib/i18n';
+import { filledTemplate, newI18next, templateOf, translatorFor, useTranslations } from '../../src/lib/i18n';
 import { ALL_LANGUAGE_CODES, LANGUAGES } from '../../src/lib/languages';
 import { filesBelow } from '../../src/node/files';
 
@@ -49,8 +48,7 @@ describe('locales', () => {
 });
 
 describe('text with placeholders', () => {
-  const reference = i18next.createInstance();
-  void reference.init({ ...I18NEXT_INIT });
+  const reference = newI18next();
   const withPlaceholders = flattenKeys(english).filter((key) =>
     reference.t(key, { lng: 'en' }).includes('{{'),
   );
@@ -175,8 +173,7 @@ describe('i18n audit: keys the code translates', () => {
 describe('counts', () => {
   // No locale has plural forms yet; a translator may add them, and then i18next must pick the form.
   const withPlurals = (lang: string) => {
-    const instance = i18next.createInstance();
-    void instance.init({ ...I18NEXT_INIT });
+    const instance = newI18next();
     instance.addResources('en', 'translation', {
       'test.services_one': '{{count}} service near {{station}}',
       'test.services_other': '{{count}} services near {{station}}',
